@@ -1,0 +1,12 @@
+package com.iduscore.mock.domain.artifact;
+
+import java.util.UUID;
+
+/** HMAC-SHA256 over the artifact id and expiry (D8); the signature travels in the download URL's query. */
+public interface ArtifactUrlSigner {
+    /** Hex signature for this artifact and expiry (Unix seconds). */
+    String sign(UUID artifactId, long expiresEpochSeconds);
+
+    /** True when {@code signature} is the one {@link #sign} gives; compared in constant time. Expiry is the caller's check. */
+    boolean verify(UUID artifactId, long expiresEpochSeconds, String signature);
+}
