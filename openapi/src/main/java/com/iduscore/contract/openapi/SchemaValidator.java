@@ -92,6 +92,11 @@ public final class SchemaValidator {
         return Shared.INSTANCE;
     }
 
+    /** The OpenAPI document this validator reads (shared; treat as read-only). */
+    public JsonNode document() {
+        return document;
+    }
+
     /** Names of the component schemas ({@code components.schemas.*}). */
     public Set<String> schemaNames() {
         Set<String> names = new LinkedHashSet<>();

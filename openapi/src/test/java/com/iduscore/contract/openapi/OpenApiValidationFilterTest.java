@@ -211,6 +211,18 @@ class OpenApiValidationFilterTest {
                 .singleElement().asString().contains("timestamp");
     }
 
+    @Test
+    void violations_name_the_header_or_parameter_at_fault() {
+        String limited = "{\"error\":{\"code\":\"RATE_LIMITED\",\"message\":\"Rate limit exceeded\",\"requestId\":\"r\"}}";
+        assertThat(OpenApiValidationFilter.violations("GET", "/v1/jobs/not-a-uuid", Map.of("X-Api-Key", List.of("idu_demo_a1")), null, 429,
+                Map.of("Content-Type", List.of("application/json"), "x-request-id", List.of("r"), "Retry-After", List.of("soon")),
+                limited.getBytes(StandardCharsets.UTF_8), true))
+                .containsExactlyInAnyOrder(
+                        "[request] path parameter 'jobId': does not match the uuid pattern must be a valid RFC 4122 UUID"
+                                + " (validation.request.parameter.schema.format.uuid)",
+                        "[response] header Retry-After='soon': string found, integer expected (validation.response.header.schema.type)");
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
 
     private void plant(int status, Map<String, String> headers, String body) {
