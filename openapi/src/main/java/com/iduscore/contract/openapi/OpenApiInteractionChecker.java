@@ -182,6 +182,36 @@ public final class OpenApiInteractionChecker {
         return token.replace("~", "~0").replace("/", "~1");
     }
 
+    /**
+     * The contract violations of one outbound webhook delivery (the request the platform sends to a partner), checked
+     * against the document's top-level {@code webhooks} entry, e.g. {@code result.ready}: the signature headers'
+     * presence and shape and the body schema. Headers named with the lab's {@code X-IduScore-} prefix are read as the
+     * documented {@code X-Idunox-} ones. The HMAC itself needs the secret and is not checked here.
+     *
+     * @return one readable line per violation, empty when the delivery conforms
+     */
+    public List<String> webhookViolations(String webhookName, Map<String, List<String>> headers, byte[] body) {
+        SimpleRequest.Builder builder = new SimpleRequest.Builder(Request.Method.POST, "/");
+        if (headers != null) {
+            headers.forEach((name, values) -> builder.withHeader(documentedWebhookHeader(name), values == null ? List.of() : values));
+        }
+        if (body != null && body.length > 0) {
+            builder.withBody(body);
+        }
+        List<String> out = new ArrayList<>();
+        for (ValidationReport.Message message : validator.validateWebhookRequest(webhookName, builder.build()).getMessages()) {
+            if (message.getLevel() == ValidationReport.Level.ERROR) {
+                out.add(describe(message, "").replaceFirst("^\\[request] ", "[webhook " + webhookName + "] "));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static String documentedWebhookHeader(String name) {
+        String lab = "x-iduscore-";
+        return name != null && name.toLowerCase(Locale.ROOT).startsWith(lab) ? "X-Idunox-" + name.substring(lab.length()) : name;
+    }
+
     /** D4: an error envelope's {@code requestId} is the response's {@code x-request-id}. */
     private static List<String> requestIdAgreement(int status, Map<String, List<String>> headers, byte[] body) {
         if (status < 400) {
