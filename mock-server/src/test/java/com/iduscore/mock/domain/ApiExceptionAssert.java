@@ -41,6 +41,10 @@ final class ApiExceptionAssert extends AbstractAssert<ApiExceptionAssert, ApiExc
         return this;
     }
 
+    ApiException refusal() {
+        return actual;
+    }
+
     @SuppressWarnings("unchecked")
     List<Map<String, String>> details() {
         if (!(actual.details() instanceof List<?>)) {
