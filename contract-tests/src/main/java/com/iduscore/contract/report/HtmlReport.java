@@ -9,7 +9,7 @@ import java.util.TreeMap;
 
 /**
  * {@code conformance.html}: one self-contained page (inline CSS, no script, no external resource) a person reads after a
- * run: the summary, the baseline gate, time to result, pass/fail/skip per operation and per check group, every failure
+ * run (also well-formed XML, so tools can parse it): the summary, the baseline gate, time to result, pass/fail/skip per operation and per check group, every failure
  * with the request and response that showed it and a curl line to repeat it, and the list of all checks.
  */
 public final class HtmlReport {
@@ -23,8 +23,8 @@ public final class HtmlReport {
         long failed = run.count(CheckStatus.FAILED);
         long skipped = run.count(CheckStatus.SKIPPED);
         long known = run.knownFailures();
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/>")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>")
                 .append("<title>IduScore conformance: ").append(passed).append(" passed, ").append(failed)
                 .append(" failed, ").append(skipped).append(" skipped</title><style>").append(CSS).append("</style></head><body>\n");
 
@@ -184,7 +184,7 @@ public final class HtmlReport {
                 .append("\">").append(e.status() == 0 ? "no response" : String.valueOf(e.status())).append("</b> <span class=\"muted\">")
                 .append(e.millis()).append(" ms at ").append(esc(e.at().toString())).append("</span></p>");
         x.append("<div class=\"curl\"><span class=\"muted\">Reproduce:</span><pre>").append(esc(e.curl())).append("</pre></div>");
-        x.append("<details").append(open ? " open" : "").append("><summary>Request and response</summary><div class=\"cols\"><div><h5>Request</h5><pre>");
+        x.append("<details").append(open ? " open=\"open\"" : "").append("><summary>Request and response</summary><div class=\"cols\"><div><h5>Request</h5><pre>");
         e.requestHeaders().forEach(hd -> x.append(esc(hd.getKey())).append(": ").append(esc(hd.getValue())).append('\n'));
         if (e.requestBody() != null) {
             x.append('\n').append(esc(e.requestBody()));
