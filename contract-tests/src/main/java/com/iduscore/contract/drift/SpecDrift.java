@@ -229,7 +229,7 @@ public final class SpecDrift {
         try {
             root = YAML.readTree(text == null ? "" : text);
         } catch (IOException e) {
-            throw new IllegalArgumentException("the " + which + " document is neither JSON nor YAML: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException("the " + which + " document is neither JSON nor YAML: " + e.getMessage(), e);
         }
         if (root == null || !root.path("openapi").isTextual() || !root.path("paths").isObject()) {
             throw new IllegalArgumentException("the " + which + " document has no \"openapi\" version and \"paths\";"
