@@ -134,6 +134,12 @@ class ConformanceExtensionTest {
     }
 
     @Test
+    void a_check_is_a_test_by_itself_and_never_registered_twice_with_an_explicit_test() {
+        assertThat(records.keySet()).containsExactlyInAnyOrder("SELF-01", "SELF-02", "SELF-03", "SELF-04", "SELF-05",
+                "SELF-06", "SELF-07", "SELF-08", "SELF-09");
+    }
+
+    @Test
     void junit_sees_only_the_regression_and_the_mis_declared_check_as_failures() {
         assertThat(records).hasSize(9);
         assertThat(summary.getTestsFailedCount()).isEqualTo(2);
@@ -154,31 +160,26 @@ class ConformanceExtensionTest {
             Api.givenAnonymous().get("/health").then().statusCode(200);
         }
 
-        @Test
         @Check(id = "SELF-02", title = "known failure", operation = "GET /health", writes = false)
         void fails_as_in_the_baseline() {
             Api.givenAnonymous().get("/health").then().statusCode(418);
         }
 
-        @Test
         @Check(id = "SELF-03", title = "regression", operation = "GET /v1/submissions/{submissionId}", writes = false)
         void fails_unlike_the_baseline(Credential credential) {
             Api.given(credential).get("/v1/submissions/{id}", "0b7c2f4e-8a1d-4c3b-9e5f-6a7b8c9d0e1a").then().statusCode(200);
         }
 
-        @Test
         @Check(id = "SELF-04", title = "writes", operation = "POST /v1/submissions")
         void writes() {
             throw new AssertionError("must not run in read-only mode");
         }
 
-        @Test
         @Check(id = "SELF-05", title = "needs a second credential", operation = "GET /health", writes = false)
         void skips(Target target) {
             Checks.require(target.secondCredential().isPresent(), "no second credential configured");
         }
 
-        @Test
         @Check(id = "SELF-06", title = "needs the inbox", operation = "webhook result.ready", writes = false)
         void needs_inbox(WebhookInbox inbox) {
             throw new AssertionError("must not run without an inbox");
@@ -195,7 +196,6 @@ class ConformanceExtensionTest {
                             }));
         }
 
-        @Test
         @Check(id = "SELF-09", title = "declared read-only but posts", operation = "POST /v1/submissions", writes = false)
         void posts_anyway(Credential credential) {
             Api.submit(credential, com.iduscore.contract.api.Fixtures.validSubmission(credential));
