@@ -1,0 +1,86 @@
+package com.iduscore.contract.junit;
+
+import com.iduscore.contract.report.CheckRecord;
+import com.iduscore.contract.report.CheckStatus;
+import com.iduscore.contract.report.RunRecorder;
+import com.iduscore.contract.target.Targets;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.function.Executable;
+import org.opentest4j.TestAbortedException;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Helpers for check code: dynamic checks, skipping with a reason, and time-to-result measurements.
+ *
+ * <p>A skipped check is never a pass: {@link #skip} and {@link #require} abort the check (JUnit: skipped), and the report
+ * shows the reason.
+ */
+public final class Checks {
+
+    /** The reason a writing check is skipped in read-only mode. */
+    public static final String READ_ONLY_REASON = "IDUSCORE_READ_ONLY=true: this check would POST";
+
+    private Checks() {
+    }
+
+    /**
+     * A dynamic test recorded as its own check (for generated variants in a {@code @TestFactory}). It writes when the
+     * operation is a POST; in read-only mode such a check is skipped.
+     */
+    public static DynamicTest dynamic(String id, String title, String operation, Executable body) {
+        return dynamic(id, title, operation, operation.trim().toUpperCase(Locale.ROOT).startsWith("POST"), body);
+    }
+
+    /** A dynamic check with an explicit {@code writes}. */
+    public static DynamicTest dynamic(String id, String title, String operation, boolean writes, Executable body) {
+        return DynamicTest.dynamicTest(id + " " + title, () -> runDynamic(id, title, operation, writes, body));
+    }
+
+    private static void runDynamic(String id, String title, String operation, boolean writes, Executable body)
+            throws Throwable {
+        CheckRecord record = RunRecorder.get().begin(id, title, operation, "dynamic " + id);
+        try (RunRecorder.Scope ignored = RunRecorder.bind(record)) {
+            if (writes && readOnly()) {
+                throw new TestAbortedException(READ_ONLY_REASON);
+            }
+            Gate.baseline();
+            body.execute();
+            record.finish(CheckStatus.PASSED, "");
+        } catch (Throwable thrown) {
+            throw CheckRunner.recordThrown(record, thrown);
+        }
+    }
+
+    /** Skips the running check with a reason (never a pass). */
+    public static void skip(String reason) {
+        throw new TestAbortedException(reason);
+    }
+
+    /** Skips the running check with the reason unless {@code condition} holds. */
+    public static void require(boolean condition, String reason) {
+        if (!condition) {
+            throw new TestAbortedException(reason);
+        }
+    }
+
+    /** Records how long one submission took from acceptance to its result, for the report's p50/p95. */
+    public static void recordTimeToResult(String submissionId, Duration duration) {
+        RunRecorder.current().orElseThrow(() -> new IllegalStateException(
+                        "recordTimeToResult must be called from a check (a @Check method or a Checks.dynamic body)"))
+                .addTimeToResult(submissionId, duration);
+    }
+
+    /** The started target's read-only flag, else the environment's (without starting anything). */
+    static boolean readOnly() {
+        if (Targets.started()) {
+            return Targets.shared().readOnly();
+        }
+        try {
+            return com.iduscore.contract.target.TargetSettings.fromEnvironment().readOnly();
+        } catch (RuntimeException e) {
+            return false; // a bad environment is reported by the check itself when it asks for the target
+        }
+    }
+}

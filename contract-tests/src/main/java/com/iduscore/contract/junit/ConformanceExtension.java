@@ -1,0 +1,240 @@
+package com.iduscore.contract.junit;
+
+import com.iduscore.contract.report.CheckRecord;
+import com.iduscore.contract.report.CheckStatus;
+import com.iduscore.contract.report.RunRecorder;
+import com.iduscore.contract.target.Credential;
+import com.iduscore.contract.target.Target;
+import com.iduscore.contract.target.Targets;
+import com.iduscore.contract.webhook.WebhookInbox;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.junit.jupiter.api.extension.TestWatcher;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Runs conformance checks against the run's target and records each one. Registered by {@link ConformanceTest}.
+ *
+ * <p>Lifecycle, per check method (a {@code @TestFactory} is not a check itself: its {@link Checks#dynamic} children are):
+ * <ol>
+ *   <li>{@link #evaluateExecutionCondition}: a writing check in read-only mode, or a check that takes a
+ *       {@link WebhookInbox} where the target has none, is disabled with the reason (recorded skipped).</li>
+ *   <li>{@link #beforeEach}: starts the shared target on first use (closed with the root context), begins the check's
+ *       record and binds it to the thread, so the HTTP transcript lands in it.</li>
+ *   <li>{@link #resolveParameter}: injects {@link Target}, {@link WebhookInbox} and {@link Credential} (the primary).</li>
+ *   <li>{@link #handleTestExecutionException} (and the lifecycle-method variants): records the failure or the skip;
+ *       a failure that the baseline knows is turned into an abort, so the gate lets it through.</li>
+ *   <li>{@link #afterEach} unbinds; {@link TestWatcher} callbacks record what is still unrecorded (pass, skip).</li>
+ * </ol>
+ * State lives in the test's {@link ExtensionContext.Store}; the extension itself is stateless and thread-safe.
+ */
+public class ConformanceExtension implements ExecutionCondition, BeforeEachCallback, AfterEachCallback, ParameterResolver,
+        TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler, TestWatcher {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ConformanceExtension.class);
+    private static final String RECORD = "record";
+    private static final String SCOPE = "scope";
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        Optional<Method> method = context.getTestMethod();
+        if (method.isEmpty() || isFactory(method.get())) {
+            return ConditionEvaluationResult.enabled("not a single check");
+        }
+        if (writes(method.get()) && Checks.readOnly()) {
+            return ConditionEvaluationResult.disabled(Checks.READ_ONLY_REASON);
+        }
+        boolean wantsInbox = Arrays.stream(method.get().getParameterTypes()).anyMatch(WebhookInbox.class::equals);
+        if (wantsInbox && !webhookConfigured()) {
+            return ConditionEvaluationResult.disabled("no webhook receiver: set IDUSCORE_WEBHOOK_PORT and"
+                    + " IDUSCORE_WEBHOOK_SECRET, and register that URL with the deployment");
+        }
+        return ConditionEvaluationResult.enabled("runs against the target");
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        Method method = context.getRequiredTestMethod();
+        if (isFactory(method)) {
+            sharedTarget(context);
+            return;
+        }
+        CheckRecord record = begin(context);
+        context.getStore(NAMESPACE).put(RECORD, record);
+        context.getStore(NAMESPACE).put(SCOPE, RunRecorder.bind(record));
+        Gate.baseline();
+        sharedTarget(context);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        RunRecorder.Scope scope = context.getStore(NAMESPACE).remove(SCOPE, RunRecorder.Scope.class);
+        if (scope != null) {
+            scope.close();
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == Target.class || type == WebhookInbox.class || type == Credential.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        Target target = sharedTarget(context);
+        Class<?> type = parameter.getParameter().getType();
+        if (type == Target.class) {
+            return target;
+        }
+        if (type == Credential.class) {
+            return target.primary();
+        }
+        return target.webhooks().orElseThrow(() -> new IllegalStateException("the target has no webhook inbox"));
+    }
+
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        throw handle(context, throwable);
+    }
+
+    @Override
+    public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        throw handle(context, throwable);
+    }
+
+    @Override
+    public void handleAfterEachMethodExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        throw handle(context, throwable);
+    }
+
+    /**
+     * A failing {@code @BeforeAll} means none of the class's checks ran: each is recorded failed with the cause, so the
+     * report lists them instead of silently missing them. JUnit fails the class as usual, unless every one of its
+     * checks failed in the baseline too.
+     */
+    @Override
+    public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        if (throwable instanceof org.opentest4j.TestAbortedException) {
+            throw throwable;
+        }
+        boolean allKnown = true;
+        int checks = 0;
+        for (Method method : context.getRequiredTestClass().getDeclaredMethods()) {
+            Check check = method.getAnnotation(Check.class);
+            if (check == null) {
+                continue;
+            }
+            checks++;
+            CheckRecord record = RunRecorder.get().begin(check.id(), check.title(), check.operation(),
+                    context.getRequiredTestClass().getName() + "#" + method.getName());
+            Throwable outcome = CheckRunner.recordThrown(record, new AssertionError(
+                    "the class set-up (@BeforeAll) failed, so this check did not run: " + CheckRunner.describe(throwable),
+                    throwable));
+            allKnown &= outcome instanceof org.opentest4j.TestAbortedException;
+        }
+        if (checks > 0 && allKnown) {
+            throw new org.opentest4j.TestAbortedException("KNOWN FAILURE (every check of the class failed in the baseline too): "
+                    + CheckRunner.describe(throwable), throwable);
+        }
+        throw throwable;
+    }
+
+    private Throwable handle(ExtensionContext context, Throwable throwable) {
+        return record(context).map(r -> CheckRunner.recordThrown(r, throwable)).orElse(throwable);
+    }
+
+    @Override
+    public void testSuccessful(ExtensionContext context) {
+        record(context).ifPresent(r -> r.finish(CheckStatus.PASSED, ""));
+    }
+
+    @Override
+    public void testAborted(ExtensionContext context, Throwable cause) {
+        record(context).ifPresent(r -> r.finish(CheckStatus.SKIPPED, CheckRunner.reason(cause)));
+    }
+
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+        Optional<CheckRecord> record = record(context);
+        if (record.isPresent()) {
+            record.get().finish(CheckStatus.FAILED, CheckRunner.describe(cause));
+        } else if (context.getTestMethod().filter(ConformanceExtension::isFactory).isPresent()) {
+            // the factory itself failed (e.g. a fixture is missing): its checks never ran, so say so in the report
+            CheckRecord failed = begin(context);
+            failed.finish(CheckStatus.FAILED, "the check factory failed before producing its checks: "
+                    + CheckRunner.describe(cause));
+        }
+    }
+
+    @Override
+    public void testDisabled(ExtensionContext context, Optional<String> reason) {
+        if (context.getTestMethod().filter(ConformanceExtension::isFactory).isPresent()) {
+            return;
+        }
+        CheckRecord record = begin(context);
+        record.finish(CheckStatus.SKIPPED, reason.orElse("disabled"));
+    }
+
+    private static Optional<CheckRecord> record(ExtensionContext context) {
+        return Optional.ofNullable(context.getStore(NAMESPACE).get(RECORD, CheckRecord.class));
+    }
+
+    private static CheckRecord begin(ExtensionContext context) {
+        Method method = context.getRequiredTestMethod();
+        String source = context.getRequiredTestClass().getName() + "#" + method.getName();
+        Check check = method.getAnnotation(Check.class);
+        if (check == null) {
+            return RunRecorder.get().begin(context.getRequiredTestClass().getSimpleName() + "." + method.getName(),
+                    context.getDisplayName(), "(no @Check)", source);
+        }
+        return RunRecorder.get().begin(check.id(), check.title(), check.operation(), source);
+    }
+
+    private static boolean writes(Method method) {
+        Check check = method.getAnnotation(Check.class);
+        return check == null || check.writes();
+    }
+
+    private static boolean isFactory(Method method) {
+        return method.isAnnotationPresent(TestFactory.class);
+    }
+
+    private static boolean webhookConfigured() {
+        if (Targets.started()) {
+            return Targets.shared().webhooks().isPresent();
+        }
+        try {
+            var settings = com.iduscore.contract.target.TargetSettings.fromEnvironment();
+            return settings.kind() != com.iduscore.contract.target.TargetKind.URL || settings.webhookPort().isPresent();
+        } catch (RuntimeException e) {
+            return true; // let the check fail with the configuration error
+        }
+    }
+
+    /** The shared target; the first caller registers its shutdown with the root context. */
+    static Target sharedTarget(ExtensionContext context) {
+        context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(TargetCloser.class, k -> new TargetCloser(),
+                TargetCloser.class);
+        return Targets.shared();
+    }
+
+    /** Closed by JUnit when the root context ends: stops the stub process, the container or the inbox. */
+    static final class TargetCloser implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+        @Override
+        public void close() {
+            Targets.closeShared();
+        }
+    }
+}

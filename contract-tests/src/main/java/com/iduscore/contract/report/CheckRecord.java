@@ -1,0 +1,129 @@
+package com.iduscore.contract.report;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the run knows about one check: identity, outcome, and the HTTP exchanges it made (the last
+ * {@value #MAX_EXCHANGES} are kept, which is what a reader of a failure needs). Thread-safe.
+ */
+public final class CheckRecord {
+
+    static final int MAX_EXCHANGES = 12;
+
+    private final String id;
+    private final String title;
+    private final String operation;
+    private final String source;
+    private CheckStatus status;
+    private String detail = "";
+    private boolean knownFailure;
+    private long startedNanos = System.nanoTime();
+    private long durationMillis;
+    private int exchangeCount;
+    private final List<Exchange> exchanges = new ArrayList<>();
+    private final List<TimeToResult> timesToResult = new ArrayList<>();
+    private final List<String> requestLog = new ArrayList<>();
+
+    public CheckRecord(String id, String title, String operation, String source) {
+        this.id = id;
+        this.title = title;
+        this.operation = operation;
+        this.source = source;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String operation() {
+        return operation;
+    }
+
+    /** The test class and method (or dynamic test) that implements the check. */
+    public String source() {
+        return source;
+    }
+
+    /** The check group: the id's prefix before the last dash ({@code IDEM-03} → {@code IDEM}). */
+    public String group() {
+        int dash = id.indexOf('-');
+        return dash > 0 ? id.substring(0, dash) : id;
+    }
+
+    public synchronized CheckStatus status() {
+        return status;
+    }
+
+    public synchronized String detail() {
+        return detail;
+    }
+
+    public synchronized boolean knownFailure() {
+        return knownFailure;
+    }
+
+    public synchronized long durationMillis() {
+        return durationMillis;
+    }
+
+    public synchronized boolean finished() {
+        return status != null;
+    }
+
+    /** Records the outcome once; later calls are ignored so the first (most specific) cause wins. */
+    public synchronized void finish(CheckStatus outcome, String why) {
+        if (status != null) {
+            return;
+        }
+        status = outcome;
+        detail = why == null ? "" : Masking.mask(why);
+        durationMillis = (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+
+    public synchronized void markKnownFailure() {
+        knownFailure = true;
+    }
+
+    public synchronized void addExchange(Exchange exchange) {
+        exchangeCount++;
+        requestLog.add(exchange.at() + " " + exchange.method() + " " + exchange.url() + " -> "
+                + (exchange.status() == 0 ? "no response" : String.valueOf(exchange.status())) + " (" + exchange.millis() + " ms)");
+        exchanges.add(exchange);
+        if (exchanges.size() > MAX_EXCHANGES) {
+            exchanges.remove(0);
+        }
+    }
+
+    /** The last exchanges, oldest first. */
+    public synchronized List<Exchange> exchanges() {
+        return List.copyOf(exchanges);
+    }
+
+    /** One line per request the check made, all of them, oldest first: {@code <instant> <method> <url> -> <status> (<ms> ms)}. */
+    public synchronized List<String> requestLog() {
+        return List.copyOf(requestLog);
+    }
+
+    /** How many exchanges the check made in all (only the last few are kept). */
+    public synchronized int exchangeCount() {
+        return exchangeCount;
+    }
+
+    public synchronized void addTimeToResult(String submissionId, Duration duration) {
+        timesToResult.add(new TimeToResult(submissionId, duration));
+    }
+
+    public synchronized List<TimeToResult> timesToResult() {
+        return List.copyOf(timesToResult);
+    }
+
+    /** One submission's time from acceptance to its result, as a check measured it. */
+    public record TimeToResult(String submissionId, Duration duration) {
+    }
+}
