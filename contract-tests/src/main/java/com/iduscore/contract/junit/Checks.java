@@ -72,12 +72,15 @@ public final class Checks {
                 .addTimeToResult(submissionId, duration);
     }
 
+    /** The started target's read-only flag, else the environment's (without starting anything). */
     static boolean readOnly() {
+        if (Targets.started()) {
+            return Targets.shared().readOnly();
+        }
         try {
             return com.iduscore.contract.target.TargetSettings.fromEnvironment().readOnly();
         } catch (RuntimeException e) {
-            // a bad environment is reported by the check itself when it asks for the target
-            return Targets.started() && Targets.shared().readOnly();
+            return false; // a bad environment is reported by the check itself when it asks for the target
         }
     }
 }

@@ -4,8 +4,11 @@ import com.iduscore.contract.report.Baseline;
 
 import java.util.Optional;
 
-/** The run's baseline ({@code IDUSCORE_BASELINE}), read once; a bad path fails every check with the same message. */
-final class Gate {
+/**
+ * The run's baseline ({@code IDUSCORE_BASELINE}), read once; a bad path fails every check with the same message.
+ * {@link #override} replaces it for the framework's own tests.
+ */
+public final class Gate {
 
     private static Optional<Baseline> baseline;
     private static RuntimeException failure;
@@ -13,7 +16,22 @@ final class Gate {
     private Gate() {
     }
 
-    static synchronized Optional<Baseline> baseline() {
+    /** Uses {@code replacement} as the baseline until the handle closes. */
+    public static synchronized AutoCloseable override(Optional<Baseline> replacement) {
+        Optional<Baseline> previous = baseline;
+        RuntimeException previousFailure = failure;
+        baseline = replacement;
+        failure = null;
+        return () -> {
+            synchronized (Gate.class) {
+                baseline = previous;
+                failure = previousFailure;
+            }
+        };
+    }
+
+    /** The baseline, when one is configured. */
+    public static synchronized Optional<Baseline> baseline() {
         if (failure != null) {
             throw failure;
         }

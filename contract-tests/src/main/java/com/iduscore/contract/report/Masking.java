@@ -19,8 +19,9 @@ public final class Masking {
 
     private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
     private static final Pattern IDU_TOKEN = Pattern.compile("\\bidu_[A-Za-z0-9_\\-]{2,}");
+    /** A credential header with its value, in header lines, curl lines and JSON alike. */
     private static final Pattern SECRET_HEADER = Pattern.compile(
-            "(?im)^(\\s*(?:-H\\s+')?(?:x-api-key|authorization)\\s*:\\s*)(?:bearer\\s+)?([^'\\r\\n]+)");
+            "(?i)((?:x-api-key|authorization)[\"']?\\s*[:=]\\s*[\"']?(?:(?:bearer|basic)\\s+)?)([^'\"\\r\\n,}\\s]+)");
 
     private Masking() {
     }
@@ -73,8 +74,7 @@ public final class Masking {
         StringBuilder out = new StringBuilder();
         while (headers.find()) {
             String value = headers.group(2);
-            String replacement = value.endsWith("…****") ? headers.group(0)
-                    : headers.group(0).substring(0, headers.start(2) - headers.start()) + maskKey(value.strip());
+            String replacement = value.endsWith("…****") ? headers.group(0) : headers.group(1) + maskKey(value);
             headers.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         headers.appendTail(out);

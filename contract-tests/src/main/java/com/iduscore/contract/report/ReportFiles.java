@@ -1,0 +1,58 @@
+package com.iduscore.contract.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Writes a run's reports: {@code <reports>/<run-id>/conformance.json}, {@code conformance.html} and {@code junit.xml},
+ * then copies them to {@code <reports>/latest/} (replacing what was there).
+ */
+public final class ReportFiles {
+
+    public static final List<String> FILES = List.of("conformance.json", "conformance.html", "junit.xml");
+
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private ReportFiles() {
+    }
+
+    /** {@code 20260427T101530Z-stub}: sortable, readable, and unique enough for one machine (a suffix is added if not). */
+    public static String runId(Instant startedAt, String targetKind) {
+        return RUN_ID.format(startedAt) + "-" + targetKind;
+    }
+
+    /** Writes the run and returns its folder. */
+    public static Path write(RunReport run, Path reportsDir) throws IOException {
+        Path dir = reportsDir.resolve(run.runId());
+        for (int n = 2; Files.exists(dir); n++) {
+            dir = reportsDir.resolve(run.runId() + "-" + n);
+        }
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("conformance.json"), JsonReport.render(run), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("conformance.html"), HtmlReport.render(run), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("junit.xml"), JunitXmlReport.render(run), StandardCharsets.UTF_8);
+
+        Path latest = reportsDir.resolve("latest");
+        Files.createDirectories(latest);
+        try (Stream<Path> old = Files.list(latest)) {
+            for (Path p : old.toList()) {
+                if (Files.isRegularFile(p)) {
+                    Files.delete(p);
+                }
+            }
+        }
+        for (String file : FILES) {
+            Files.copy(dir.resolve(file), latest.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.writeString(latest.resolve("RUN"), dir.getFileName() + System.lineSeparator(), StandardCharsets.UTF_8);
+        return dir;
+    }
+}
