@@ -178,13 +178,13 @@ public final class PartnerRoutes {
         String idempotencyKey = request.header("Idempotency-Key");
         Map<String, List<String>> missing = new LinkedHashMap<>();
         if (correlationId == null || correlationId.isBlank()) {
-            missing.put("headers.x-correlation-id", List.of("Required: a non-empty x-correlation-id header"));
+            missing.put("headers.x-correlation-id", List.of("Required non-empty header"));
         }
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
-            missing.put("headers.idempotency-key", List.of("Required: a non-empty Idempotency-Key header"));
+            missing.put("headers.idempotency-key", List.of("Required non-empty header"));
         }
         if (!missing.isEmpty()) {
-            throw new ApiException(400, ErrorReplies.VALIDATION_ERROR, "Missing required headers",
+            throw new ApiException(400, ErrorReplies.VALIDATION_ERROR, "Missing required write headers",
                     ErrorReplies.flatten(List.of(), missing));
         }
         return new WriteHeaders(correlationId, idempotencyKey);
@@ -192,7 +192,7 @@ public final class PartnerRoutes {
 
     private static UUID uuid(String value, String name) {
         if (!UUID_SHAPE.matcher(value).matches()) {
-            throw ErrorReplies.invalidField("Invalid path parameter " + name + ": expected a UUID",
+            throw ErrorReplies.invalidField("Invalid path parameter",
                     "params." + name, "Invalid uuid");
         }
         return UUID.fromString(value);
