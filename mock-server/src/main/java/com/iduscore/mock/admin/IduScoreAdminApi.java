@@ -3,11 +3,12 @@ package com.iduscore.mock.admin;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
-import com.github.tomakehurst.wiremock.admin.AdminTask;
 import com.github.tomakehurst.wiremock.admin.Router;
 import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.iduscore.mock.domain.MockControl;
 import com.iduscore.mock.domain.error.ApiException;
 import com.iduscore.mock.http.ApiJson;
@@ -65,18 +66,24 @@ public final class IduScoreAdminApi implements AdminApiExtension {
         return "iduscore-admin-api";
     }
 
+    /**
+     * Each route gets its own lambda expression, hence its own class: WireMock finds a task's path template by the
+     * task's class, so routes sharing one class would parse each other's paths.
+     */
     @Override
     public void contributeAdminApiRoutes(Router router) {
-        router.add(RequestMethod.POST, "/iduscore/reset", task(request -> reset()));
-        router.add(RequestMethod.GET, "/iduscore/clock", task(request -> now()));
-        router.add(RequestMethod.POST, "/iduscore/clock/advance", task(this::advanceClock));
-        router.add(RequestMethod.GET, "/iduscore/webhook-deliveries",
-                task(request -> HttpReply.json(200, Map.of("deliveries", control.deliveries()))));
-        router.add(RequestMethod.GET, "/iduscore/state", task(request -> HttpReply.text(200, "application/json",
-                control.exportState())));
-        router.add(RequestMethod.PUT, "/iduscore/state", task(this::importState));
-        router.add(RequestMethod.GET, "/iduscore/faults", task(request -> HttpReply.json(200, faults.current())));
-        router.add(RequestMethod.PUT, "/iduscore/faults", task(this::putFaults));
+        router.add(RequestMethod.POST, "/iduscore/reset", (admin, event, params) -> respond(event, r -> reset()));
+        router.add(RequestMethod.GET, "/iduscore/clock", (admin, event, params) -> respond(event, r -> now()));
+        router.add(RequestMethod.POST, "/iduscore/clock/advance",
+                (admin, event, params) -> respond(event, this::advanceClock));
+        router.add(RequestMethod.GET, "/iduscore/webhook-deliveries", (admin, event, params) -> respond(event,
+                r -> HttpReply.json(200, Map.of("deliveries", control.deliveries()))));
+        router.add(RequestMethod.GET, "/iduscore/state", (admin, event, params) -> respond(event,
+                r -> HttpReply.text(200, "application/json", control.exportState())));
+        router.add(RequestMethod.PUT, "/iduscore/state", (admin, event, params) -> respond(event, this::importState));
+        router.add(RequestMethod.GET, "/iduscore/faults",
+                (admin, event, params) -> respond(event, r -> HttpReply.json(200, faults.current())));
+        router.add(RequestMethod.PUT, "/iduscore/faults", (admin, event, params) -> respond(event, this::putFaults));
     }
 
     private HttpReply reset() {
@@ -192,24 +199,22 @@ public final class IduScoreAdminApi implements AdminApiExtension {
         return newline < 0 ? text : text.substring(0, newline);
     }
 
-    /** Wraps a handler with the request id, the error envelope and the 500 guard every admin route shares. */
-    private static AdminTask task(Handler handler) {
-        return (admin, serveEvent, pathParams) -> {
-            Request request = serveEvent.getRequest();
-            RequestContext context = RequestContext.of(request.getHeader("x-request-id"), null);
-            HttpReply reply;
-            try {
-                reply = handler.handle(request);
-            } catch (ApiException refusal) {
-                reply = ErrorReplies.of(context, refusal);
-            } catch (RuntimeException failure) {
-                LOG.warn("Unhandled failure on admin {} {} (request id {})", request.getMethod(), request.getUrl(),
-                        context.requestId(), failure);
-                reply = ErrorReplies.internalError(context);
-            }
-            reply.header("x-request-id", context.requestId());
-            return WireMockReplies.toDefinition(reply, 0);
-        };
+    /** Runs a handler with the request id, the error envelope and the 500 guard every admin route shares. */
+    private static ResponseDefinition respond(ServeEvent serveEvent, Handler handler) {
+        Request request = serveEvent.getRequest();
+        RequestContext context = RequestContext.of(request.getHeader("x-request-id"), null);
+        HttpReply reply;
+        try {
+            reply = handler.handle(request);
+        } catch (ApiException refusal) {
+            reply = ErrorReplies.of(context, refusal);
+        } catch (RuntimeException failure) {
+            LOG.warn("Unhandled failure on admin {} {} (request id {})", request.getMethod(), request.getUrl(),
+                    context.requestId(), failure);
+            reply = ErrorReplies.internalError(context);
+        }
+        reply.header("x-request-id", context.requestId());
+        return WireMockReplies.toDefinition(reply, 0);
     }
 
     @FunctionalInterface

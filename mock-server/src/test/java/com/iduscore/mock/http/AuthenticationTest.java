@@ -29,10 +29,11 @@ class AuthenticationTest {
 
     @Test
     void refuses_a_request_without_a_key_with_401_invalid_api_key() {
-        given().get("/v1/partner-auth-probe").then()
+        Partner.anonymous().get("/v1/partner-auth-probe").then()
                 .statusCode(401)
                 .body("error.code", equalTo("INVALID_API_KEY"));
-        given().header("Authorization", "Basic " + DEMO_A1_KEY).get("/v1/partner-auth-probe").then().statusCode(401);
+        Partner.anonymous().header("Authorization", "Basic " + DEMO_A1_KEY).get("/v1/partner-auth-probe").then()
+                .statusCode(401);
     }
 
     @Test
@@ -66,13 +67,13 @@ class AuthenticationTest {
 
     @Test
     void the_write_probe_names_each_missing_write_header() {
-        Partner.withKey(DEMO_A1_KEY).contentType(ContentType.JSON).post("/v1/partner-auth-probe").then()
+        Partner.invalid(DEMO_A1_KEY).contentType(ContentType.JSON).post("/v1/partner-auth-probe").then()
                 .statusCode(400)
                 .body("error.code", equalTo("VALIDATION_ERROR"))
                 .body("error.details.fieldErrors", aMapWithSize(2))
                 .body("error.details.fieldErrors", hasKey("headers.x-correlation-id"))
                 .body("error.details.fieldErrors", hasKey("headers.idempotency-key"));
-        Partner.withKey(DEMO_A1_KEY).header("Idempotency-Key", "k").header("x-correlation-id", " ")
+        Partner.invalid(DEMO_A1_KEY).header("Idempotency-Key", "k").header("x-correlation-id", " ")
                 .post("/v1/partner-auth-probe").then()
                 .statusCode(400)
                 .body("error.details.fieldErrors", aMapWithSize(1))
@@ -81,6 +82,6 @@ class AuthenticationTest {
 
     @Test
     void the_write_probe_checks_the_key_before_the_write_headers() {
-        given().post("/v1/partner-auth-probe").then().statusCode(401);
+        Partner.anonymous().post("/v1/partner-auth-probe").then().statusCode(401);
     }
 }

@@ -65,7 +65,7 @@ class IdempotencyTest {
     void a_request_refused_with_a_4xx_does_not_use_up_its_key() {
         ObjectNode invalid = Fixtures.completeSubmission();
         invalid.remove("schemaVersion");
-        Partner.submit(DEMO_A1_KEY, "idem-after-400", invalid).then().statusCode(400);
+        Partner.submitInvalid(DEMO_A1_KEY, "idem-after-400", invalid).then().statusCode(400);
         ObjectNode mismatched = Fixtures.completeSubmission().put("partnerId", DEMO_A2_PARTNER_ID);
         Partner.submit(DEMO_A1_KEY, "idem-after-400", mismatched).then().statusCode(403);
 

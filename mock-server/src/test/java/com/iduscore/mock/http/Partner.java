@@ -13,6 +13,16 @@ public final class Partner {
     private Partner() {
     }
 
+    /** A request without a key: invalid on purpose, so only its response is held to the contract. */
+    public static RequestSpecification anonymous() {
+        return given().filter(ContractValidation.invalidRequest());
+    }
+
+    /** A request with a key that breaks the contract on purpose (bad header, body or id); its response is still checked. */
+    public static RequestSpecification invalid(String apiKey) {
+        return withKey(apiKey).filter(ContractValidation.invalidRequest());
+    }
+
     /** A request carrying {@code X-Api-Key}. */
     public static RequestSpecification withKey(String apiKey) {
         return given().header("X-Api-Key", apiKey);
@@ -31,9 +41,16 @@ public final class Partner {
     }
 
     public static Response submit(String apiKey, String idempotencyKey, Object body) {
-        RequestSpecification request = write(apiKey, idempotencyKey);
-        request = body instanceof byte[] bytes ? request.body(bytes) : request.body(body.toString());
-        return request.post("/v1/submissions");
+        return send(write(apiKey, idempotencyKey), body);
+    }
+
+    /** As {@link #submit}, for a body that breaks the contract on purpose. */
+    public static Response submitInvalid(String apiKey, String idempotencyKey, Object body) {
+        return send(write(apiKey, idempotencyKey).filter(ContractValidation.invalidRequest()), body);
+    }
+
+    private static Response send(RequestSpecification request, Object body) {
+        return (body instanceof byte[] bytes ? request.body(bytes) : request.body(body.toString())).post("/v1/submissions");
     }
 
     /** Submits and returns the 202's {@code submissionId}. */

@@ -62,7 +62,7 @@ class PlatformRoutesTest {
     @Test
     void every_response_echoes_the_request_id_it_was_sent() {
         for (String path : new String[]{"/health", "/v1/partner-auth-probe", "/nowhere"}) {
-            given().header("x-request-id", "req-echo-1").get(path).then().header("x-request-id", "req-echo-1");
+            Partner.anonymous().header("x-request-id", "req-echo-1").get(path).then().header("x-request-id", "req-echo-1");
         }
     }
 
@@ -74,7 +74,7 @@ class PlatformRoutesTest {
     @Test
     void a_request_id_longer_than_200_characters_is_replaced_by_a_new_uuid() {
         String tooLong = "r".repeat(201);
-        given().header("x-request-id", tooLong).get("/health").then()
+        Partner.anonymous().header("x-request-id", tooLong).get("/health").then()
                 .header("x-request-id", matchesPattern(UUID_SHAPE));
         String longest = "r".repeat(200);
         given().header("x-request-id", longest).get("/health").then().header("x-request-id", longest);
@@ -94,7 +94,7 @@ class PlatformRoutesTest {
 
     @Test
     void an_error_without_a_correlation_id_in_the_request_has_none() {
-        Response response = given().get("/v1/partner-auth-probe");
+        Response response = Partner.anonymous().get("/v1/partner-auth-probe");
 
         response.then().statusCode(401);
         assertThat(response.jsonPath().getMap("error")).doesNotContainKey("correlationId");
@@ -105,7 +105,7 @@ class PlatformRoutesTest {
         given().get("/nowhere").then().statusCode(404).body("error.code", equalTo("NOT_FOUND"));
         Partner.withKey(DEMO_A1_KEY).get("/v1/nothing-here").then().statusCode(404)
                 .body("error.code", equalTo("NOT_FOUND"));
-        Partner.withKey(DEMO_A1_KEY).get("/v1/submissions/").then().statusCode(404);
+        Partner.invalid(DEMO_A1_KEY).get("/v1/submissions/").then().statusCode(404);
     }
 
     @Test
@@ -144,7 +144,7 @@ class PlatformRoutesTest {
                 .statusCode(204)
                 .header("Access-Control-Allow-Origin", "*")
                 .header("Access-Control-Expose-Headers", "x-request-id, Idempotent-Replayed, Retry-After");
-        given().get("/v1/partner-auth-probe").then()
+        Partner.anonymous().get("/v1/partner-auth-probe").then()
                 .statusCode(401)
                 .header("Access-Control-Allow-Origin", "*");
     }

@@ -53,7 +53,7 @@ public final class RunningMock implements BeforeAllCallback, BeforeEachCallback,
     }
 
     /** Stops the mock when JUnit closes the class's store. */
-    private record Stoppable(IduScoreMockServer server) implements ExtensionContext.Store.CloseableResource {
+    private record Stoppable(IduScoreMockServer server) implements AutoCloseable {
         @Override
         public void close() {
             server.stop();

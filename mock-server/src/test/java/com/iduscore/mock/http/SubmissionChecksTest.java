@@ -41,13 +41,13 @@ class SubmissionChecksTest {
 
     @Test
     void a_missing_or_empty_correlation_id_answers_400_naming_the_header() {
-        Partner.withKey(DEMO_A1_KEY).header("Idempotency-Key", "k1").contentType(ContentType.JSON)
+        Partner.invalid(DEMO_A1_KEY).header("Idempotency-Key", "k1").contentType(ContentType.JSON)
                 .body(Fixtures.completeSubmission().toString()).post("/v1/submissions").then()
                 .statusCode(400)
                 .body("error.code", equalTo("VALIDATION_ERROR"))
                 .body("error.details.fieldErrors", hasKey("headers.x-correlation-id"))
                 .body("error.details.fieldErrors", not(hasKey("headers.idempotency-key")));
-        Partner.withKey(DEMO_A1_KEY).header("Idempotency-Key", "k1").header("x-correlation-id", "")
+        Partner.invalid(DEMO_A1_KEY).header("Idempotency-Key", "k1").header("x-correlation-id", "")
                 .contentType(ContentType.JSON).body(Fixtures.completeSubmission().toString())
                 .post("/v1/submissions").then()
                 .statusCode(400)
@@ -56,14 +56,14 @@ class SubmissionChecksTest {
 
     @Test
     void a_missing_or_empty_idempotency_key_answers_400_naming_the_header() {
-        Partner.withKey(DEMO_A1_KEY).header("x-correlation-id", "c1").contentType(ContentType.JSON)
+        Partner.invalid(DEMO_A1_KEY).header("x-correlation-id", "c1").contentType(ContentType.JSON)
                 .body(Fixtures.completeSubmission().toString()).post("/v1/submissions").then()
                 .statusCode(400)
                 .body("error.code", equalTo("VALIDATION_ERROR"))
                 .body("error.correlationId", equalTo("c1"))
                 .body("error.details.fieldErrors", hasKey("headers.idempotency-key"))
                 .body("error.details.fieldErrors", not(hasKey("headers.x-correlation-id")));
-        Partner.withKey(DEMO_A1_KEY).header("x-correlation-id", "c1").header("Idempotency-Key", "")
+        Partner.invalid(DEMO_A1_KEY).header("x-correlation-id", "c1").header("Idempotency-Key", "")
                 .contentType(ContentType.JSON).body(Fixtures.completeSubmission().toString())
                 .post("/v1/submissions").then()
                 .statusCode(400)
@@ -72,19 +72,19 @@ class SubmissionChecksTest {
 
     @Test
     void the_key_is_checked_before_the_write_headers() {
-        given().contentType(ContentType.TEXT).body("nonsense").post("/v1/submissions").then().statusCode(401);
+        Partner.anonymous().contentType(ContentType.TEXT).body("nonsense").post("/v1/submissions").then().statusCode(401);
     }
 
     @Test
     void the_write_headers_are_checked_before_the_content_type() {
-        Partner.withKey(DEMO_A1_KEY).contentType(ContentType.TEXT).body("nonsense").post("/v1/submissions").then()
+        Partner.invalid(DEMO_A1_KEY).contentType(ContentType.TEXT).body("nonsense").post("/v1/submissions").then()
                 .statusCode(400)
                 .body("error.details.fieldErrors", hasKey("headers.idempotency-key"));
     }
 
     @Test
     void a_body_that_is_not_declared_json_answers_415_unsupported_media_type() {
-        Partner.write(DEMO_A1_KEY, "checks-415").contentType(ContentType.TEXT)
+        Partner.write(DEMO_A1_KEY, "checks-415").filter(ContractValidation.invalidRequest()).contentType(ContentType.TEXT)
                 .body(Fixtures.completeSubmission().toString()).post("/v1/submissions").then()
                 .statusCode(415)
                 .body("error.code", equalTo("UNSUPPORTED_MEDIA_TYPE"))
@@ -100,21 +100,21 @@ class SubmissionChecksTest {
 
     @Test
     void a_body_over_one_mebibyte_answers_413_payload_too_large() {
-        Partner.write(DEMO_A1_KEY, "checks-413").body(jsonOfExactly(1024 * 1024 + 1)).post("/v1/submissions").then()
+        Partner.write(DEMO_A1_KEY, "checks-413").filter(ContractValidation.invalidRequest()).body(jsonOfExactly(1024 * 1024 + 1)).post("/v1/submissions").then()
                 .statusCode(413)
                 .body("error.code", equalTo("PAYLOAD_TOO_LARGE"));
     }
 
     @Test
     void a_body_of_exactly_one_mebibyte_passes_the_size_check() {
-        Partner.write(DEMO_A1_KEY, "checks-1mib").body(jsonOfExactly(1024 * 1024)).post("/v1/submissions").then()
+        Partner.write(DEMO_A1_KEY, "checks-1mib").filter(ContractValidation.invalidRequest()).body(jsonOfExactly(1024 * 1024)).post("/v1/submissions").then()
                 .statusCode(400)
                 .body("error.code", equalTo("VALIDATION_ERROR"));
     }
 
     @Test
     void malformed_json_answers_400_validation_error_saying_where() {
-        Response response = Partner.write(DEMO_A1_KEY, "checks-malformed").body("{\"schemaVersion\": ")
+        Response response = Partner.write(DEMO_A1_KEY, "checks-malformed").filter(ContractValidation.invalidRequest()).body("{\"schemaVersion\": ")
                 .post("/v1/submissions");
 
         response.then().statusCode(400)
@@ -126,7 +126,7 @@ class SubmissionChecksTest {
 
     @Test
     void a_json_document_that_is_not_an_object_fails_the_schema() {
-        Partner.write(DEMO_A1_KEY, "checks-array").body("[]").post("/v1/submissions").then()
+        Partner.write(DEMO_A1_KEY, "checks-array").filter(ContractValidation.invalidRequest()).body("[]").post("/v1/submissions").then()
                 .statusCode(400)
                 .body("error.code", equalTo("VALIDATION_ERROR"));
     }
@@ -134,7 +134,7 @@ class SubmissionChecksTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("com.iduscore.mock.http.Fixtures#invalidVariants")
     void each_invalid_fixture_answers_its_expected_status_code_and_field(Fixtures.InvalidVariant variant) {
-        Response response = Partner.submit(DEMO_A1_KEY, "invalid-" + variant.name(), variant.body());
+        Response response = Partner.submitInvalid(DEMO_A1_KEY, "invalid-" + variant.name(), variant.body());
 
         response.then().statusCode(variant.status()).body("error.code", equalTo(variant.code()));
         if (variant.field() == null) {

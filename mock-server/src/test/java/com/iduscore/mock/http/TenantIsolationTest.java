@@ -68,7 +68,7 @@ class TenantIsolationTest {
         Map.of("/v1/submissions/not-a-uuid", "params.submissionId",
                 "/v1/jobs/12345", "params.jobId",
                 "/v1/results/0b7c2f4e-8a1d-4c3b-9e5f-6a7b8c9d0e1", "params.resultId").forEach((path, field) ->
-                Partner.withKey(DEMO_A1_KEY).get(path).then()
+                Partner.invalid(DEMO_A1_KEY).get(path).then()
                         .statusCode(400)
                         .body("error.code", equalTo("VALIDATION_ERROR"))
                         .body("error.details.fieldErrors", hasKey(field)));
@@ -76,6 +76,6 @@ class TenantIsolationTest {
 
     @Test
     void the_key_is_checked_before_the_path_id() {
-        io.restassured.RestAssured.given().get("/v1/submissions/not-a-uuid").then().statusCode(401);
+        Partner.anonymous().get("/v1/submissions/not-a-uuid").then().statusCode(401);
     }
 }
