@@ -14,8 +14,8 @@ import java.util.UUID;
 /**
  * Signs artifact download URLs with HMAC-SHA256 over {@code artifactId + "." + expires} (D8), lowercase hex.
  *
- * <p>{@link #random()} makes a per-process secret, so URLs die with the process; {@link #withSecret(byte[])} takes a
- * saved one (the state file keeps {@link #secret()}) so URLs handed out before a restart stay valid after it.
+ * <p>The no-argument constructor makes a per-process secret, so URLs die with the process; {@link #withSecret(byte[])}
+ * takes a saved one (the state file keeps {@link #secret()}) so URLs handed out before a restart stay valid after it.
  * Thread-safe: a {@link Mac} is made per call, which costs far less than the HTTP request around it.
  */
 public final class HmacArtifactUrlSigner implements ArtifactUrlSigner {
@@ -26,23 +26,28 @@ public final class HmacArtifactUrlSigner implements ArtifactUrlSigner {
 
     private final byte[] secret;
 
-    private HmacArtifactUrlSigner(byte[] secret) {
+    /** A signer with a fresh random 32-byte secret: its URLs stop verifying when the process ends. */
+    public HmacArtifactUrlSigner() {
+        this(randomSecret());
+    }
+
+    /** A signer with the given secret (for instance one restored from a state file); the array is copied. */
+    public HmacArtifactUrlSigner(byte[] secret) {
         if (secret == null || secret.length == 0) {
             throw new IllegalArgumentException("the artifact URL secret must not be empty");
         }
         this.secret = secret.clone();
     }
 
-    /** A signer with a fresh random 32-byte secret. */
-    public static HmacArtifactUrlSigner random() {
-        byte[] secret = new byte[SECRET_BYTES];
-        new SecureRandom().nextBytes(secret);
+    /** Same as {@link #HmacArtifactUrlSigner(byte[])}, reading better where a saved secret is restored. */
+    public static HmacArtifactUrlSigner withSecret(byte[] secret) {
         return new HmacArtifactUrlSigner(secret);
     }
 
-    /** A signer with the given secret (for instance one restored from a state file). */
-    public static HmacArtifactUrlSigner withSecret(byte[] secret) {
-        return new HmacArtifactUrlSigner(secret);
+    private static byte[] randomSecret() {
+        byte[] secret = new byte[SECRET_BYTES];
+        new SecureRandom().nextBytes(secret);
+        return secret;
     }
 
     /** A copy of the secret, for saving with the mock's state. */

@@ -13,7 +13,8 @@ import java.util.Map;
  * Posts a webhook delivery with the JDK {@link HttpClient} (HTTP/1.1, 2 s connect timeout, a per-request timeout of
  * 5 s unless told otherwise). It never throws: a 2xx gives {@code (status, null)}, any other answer
  * {@code (status, "HTTP <status>")}, and a transport failure {@code (null, "<exception class>: <message>")}, so the
- * dispatch job can log the attempt and schedule the next one. The receiver's body is read and discarded.
+ * dispatch job can log the attempt and schedule the next one. The receiver's body is read and discarded; redirects are
+ * not followed (a 3xx is a non-2xx answer). {@code Content-Type: application/json} is sent unless the caller sets one.
  */
 public final class HttpWebhookTransport implements WebhookTransport {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
@@ -45,6 +46,9 @@ public final class HttpWebhookTransport implements WebhookTransport {
                     .timeout(requestTimeout)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body));
             headers.forEach(request::header);
+            if (headers.keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
+                request.header("Content-Type", "application/json");
+            }
             HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
             return status >= 200 && status < 300

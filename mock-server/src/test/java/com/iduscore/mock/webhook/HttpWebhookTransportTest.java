@@ -106,6 +106,15 @@ class HttpWebhookTransportTest {
     }
 
     @Test
+    void sends_json_content_type_unless_told_otherwise() {
+        new HttpWebhookTransport().post(url("/hooks/ok"), Map.of("X-Idunox-Event", "result.ready"), BODY);
+        assertThat(receivedHeaders.get().get("Content-Type")).containsExactly("application/json");
+
+        new HttpWebhookTransport().post(url("/hooks/ok"), Map.of("content-type", "application/json; charset=utf-8"), BODY);
+        assertThat(receivedHeaders.get().get("Content-Type")).containsExactly("application/json; charset=utf-8");
+    }
+
+    @Test
     void reports_a_non_2xx_answer_as_an_error_with_its_status() {
         DeliveryOutcome outcome = new HttpWebhookTransport().post(url("/hooks/broken"), Map.of(), BODY);
 
