@@ -15,8 +15,9 @@ import java.util.Set;
  * The 14-marker blood panel check (D11, api-notes §2.1), run after the schema has accepted the body's shape:
  * exactly the 14 codes once each, each with its unit, each value a finite number ≥ 0 ({@code -1} included in the
  * refusal). All problems are reported at once, as {@code details: [{field, message}]} of a 400
- * {@code SUBMISSION_VALIDATION_ERROR}, with fields such as {@code markers}, {@code markers.ALT.unit},
- * {@code markers.CRP.value}. A body that sends no markers (it uses {@code reportDocuments}) skips the panel.
+ * {@code SUBMISSION_VALIDATION_ERROR}: first the panel's make-up under field {@code markers} (a count other than 14,
+ * an unknown code, a code twice, a code missing), then each marker's own problems under
+ * {@code markers.<CODE>.unit} and {@code markers.<CODE>.value}. A body that sends no markers (it uses {@code reportDocuments}) skips the panel.
  *
  * <p>Units are compared exactly, except that the micro sign (U+00B5) and the Greek mu (U+03BC), which look the same,
  * are one character here ({@code µmol/L}).
@@ -56,7 +57,7 @@ public final class MarkerPanel {
         }
     }
 
-    /** Every panel problem of the body, in the order of the markers, then the missing codes. */
+    /** Every panel problem of the body: its make-up first, then unit and value problems in marker order. */
     public static List<Map<String, String>> problems(JsonNode body) {
         JsonNode markers = body.get("markers");
         List<Map<String, String>> problems = new ArrayList<>();
@@ -67,6 +68,8 @@ public final class MarkerPanel {
             problems.add(problem("markers", "Expected an array of blood markers."));
             return problems;
         }
+        // the panel's make-up first (field "markers"), then each marker's unit and value
+        List<Map<String, String>> perMarker = new ArrayList<>();
         if (markers.size() != UNITS.size()) {
             problems.add(problem("markers", "Expected " + UNITS.size() + " blood markers for this panel."));
         }
@@ -76,30 +79,32 @@ public final class MarkerPanel {
             JsonNode codeNode = marker.get("code");
             String code = codeNode != null && codeNode.isTextual() ? codeNode.textValue() : null;
             if (code == null || !UNITS.containsKey(code)) {
-                problems.add(problem("markers." + i + ".code", "Unknown blood marker code"
-                        + (code == null ? "" : " '" + code + "'") + "; expected one of " + String.join(", ", UNITS.keySet()) + "."));
+                problems.add(problem("markers", "Unknown blood marker code"
+                        + (code == null ? "" : " '" + code + "'") + " at index " + i + "; expected one of "
+                        + String.join(", ", UNITS.keySet()) + "."));
                 continue;
             }
             if (!seen.add(code)) {
-                problems.add(problem("markers." + code, "Blood marker " + code + " appears more than once."));
+                problems.add(problem("markers", "Blood marker " + code + " appears more than once."));
                 continue;
             }
             JsonNode unit = marker.get("unit");
             if (unit == null || !unit.isTextual() || !sameUnit(UNITS.get(code), unit.textValue())) {
-                problems.add(problem("markers." + code + ".unit", "Expected unit " + UNITS.get(code) + " for " + code
+                perMarker.add(problem("markers." + code + ".unit", "Expected unit " + UNITS.get(code) + " for " + code
                         + (unit != null && unit.isTextual() ? ", received " + unit.textValue() : "") + "."));
             }
             JsonNode value = marker.get("value");
             if (value == null || !value.isNumber() || !Double.isFinite(value.doubleValue()) || value.doubleValue() < 0) {
-                problems.add(problem("markers." + code + ".value",
+                perMarker.add(problem("markers." + code + ".value",
                         "Expected a finite number greater than or equal to 0 for " + code + "."));
             }
         }
         for (String code : UNITS.keySet()) {
             if (!seen.contains(code)) {
-                problems.add(problem("markers." + code, "Blood marker " + code + " is missing."));
+                problems.add(problem("markers", "Blood marker " + code + " is missing."));
             }
         }
+        problems.addAll(perMarker);
         return problems;
     }
 
