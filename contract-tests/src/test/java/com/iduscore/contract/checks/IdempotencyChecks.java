@@ -239,6 +239,21 @@ class IdempotencyChecks {
         assertThat(accepted.header(REPLAYED)).as("%s on the first submission with a key the probe saw", REPLAYED).isNull();
     }
 
+    @Check(id = "IDEM-10", title = "Validation comes before idempotency: a used key with an invalid body answers 400, not 409",
+            operation = SUBMIT)
+    void validation_comes_before_the_idempotency_lookup(Credential primary) {
+        ObjectNode body = Fixtures.validSubmission(primary);
+        String key = Api.newIdempotencyKey();
+        assertAccepted(Api.submit(primary, body, key, Api.newCorrelationId()));
+        ObjectNode invalid = body.deepCopy();
+        invalid.remove("schemaVersion");
+        ObjectNode badPanel = body.deepCopy();
+        ((ArrayNode) badPanel.path("markers")).remove(0);
+
+        ErrorEnvelope.assertError(post(primary, invalid, key), 400, "VALIDATION_ERROR");
+        ErrorEnvelope.assertError(post(primary, badPanel, key), 400, "SUBMISSION_VALIDATION_ERROR");
+    }
+
     // ----------------------------------------------------------------------------------------------------------
 
     private static Response post(Credential credential, ObjectNode body, String key) {
