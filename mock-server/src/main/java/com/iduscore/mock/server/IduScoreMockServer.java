@@ -122,6 +122,7 @@ public final class IduScoreMockServer implements AutoCloseable {
                 .stubRequestLoggingDisabled(true)
                 .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
                 .templatingEnabled(false)
+                .httpClientFactory(new NoProxying())
                 .extensionScanningEnabled(false)
                 .extensions(partnerApi, adminApi);
         if (config.adminToken() != null) {
