@@ -43,6 +43,14 @@ class ReportFilesTest {
     }
 
     @Test
+    void the_request_log_lists_every_request_of_every_check(@TempDir Path reports) throws Exception {
+        String log = Files.readString(ReportFiles.write(sampleRun(Optional.empty()), reports).resolve("requests.log"));
+
+        assertThat(log).contains("== HEALTH-01 PASSED", "== IDEM-03 FAILED", "== HOOK-02 FAILED (known)", "== LIFE-01 SKIPPED",
+                "POST http://127.0.0.1:40001/v1/submissions -> 202 (12 ms)");
+    }
+
+    @Test
     void a_second_run_with_the_same_id_gets_its_own_folder_and_replaces_latest(@TempDir Path reports) throws Exception {
         Path first = ReportFiles.write(sampleRun(Optional.empty()), reports);
         Path second = ReportFiles.write(sampleRun(Optional.empty()), reports);

@@ -3,13 +3,14 @@ package com.iduscore.mock.server;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.requestfilter.StubRequestFilterV2;
 import com.iduscore.mock.admin.BearerTokenAuthenticator;
 import com.iduscore.mock.admin.IduScoreAdminApi;
 import com.iduscore.mock.domain.MockControl;
 import com.iduscore.mock.domain.PartnerApi;
-import com.iduscore.mock.http.PartnerRoutes;
 import com.iduscore.mock.http.Faults;
 import com.iduscore.mock.http.PartnerApiFilter;
+import com.iduscore.mock.http.PartnerRoutes;
 import com.iduscore.mock.http.RateLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +18,8 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * The IduScore mock: the domain service behind WireMock, which serves the partner API through a request filter and
@@ -53,7 +54,8 @@ public final class IduScoreMockServer implements AutoCloseable {
 
     /**
      * Builds the domain from {@code config}, starts it and serves it; returns once listening. The domain is built on
-     * a second thread while WireMock starts on this one: on a cold JVM the two cost about the same.
+     * a second thread while WireMock starts on this one; what only some requests need is built after the first
+     * answer ({@link WarmUpAfterFirstRequest}).
      *
      * @throws com.iduscore.mock.config.InvalidConfigException when the built-in tenants cannot be read
      * @throws IllegalArgumentException                         when the state file or the tenants cannot be used
@@ -70,8 +72,6 @@ public final class IduScoreMockServer implements AutoCloseable {
                 return;
             }
             backend.complete(assembled);
-            // while WireMock may still be starting on the other core: build what the first POST would need
-            warmUp(assembled);
         });
         return serve(config, backend);
     }
@@ -92,7 +92,9 @@ public final class IduScoreMockServer implements AutoCloseable {
         Supplier<MockControl> control = () -> await(pending).control();
         WireMockServer wireMock;
         try {
-            wireMock = new WireMockServer(options(config, new PartnerApiFilter(routes, faults),
+            PartnerApiFilter partnerApi = new PartnerApiFilter(routes, faults);
+            wireMock = new WireMockServer(options(config,
+                    new WarmUpAfterFirstRequest(partnerApi, () -> warmUp(await(pending))),
                     new IduScoreAdminApi(control, faults, rateLimiter)));
             wireMock.start();
         } catch (RuntimeException failure) {
@@ -110,7 +112,7 @@ public final class IduScoreMockServer implements AutoCloseable {
         return new IduScoreMockServer(config, wireMock, backend);
     }
 
-    private static WireMockConfiguration options(MockServerConfig config, PartnerApiFilter partnerApi,
+    private static WireMockConfiguration options(MockServerConfig config, StubRequestFilterV2 partnerApi,
                                                  IduScoreAdminApi adminApi) {
         WireMockConfiguration options = WireMockConfiguration.options()
                 .port(config.port())
@@ -122,6 +124,7 @@ public final class IduScoreMockServer implements AutoCloseable {
                 .stubRequestLoggingDisabled(true)
                 .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
                 .templatingEnabled(false)
+                .httpClientFactory(new NoProxying())
                 .extensionScanningEnabled(false)
                 .extensions(partnerApi, adminApi);
         if (config.adminToken() != null) {
