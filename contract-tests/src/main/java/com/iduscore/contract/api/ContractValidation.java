@@ -1,25 +1,24 @@
 package com.iduscore.contract.api;
 
+import com.iduscore.contract.openapi.OpenApiValidationFilter;
 import io.restassured.filter.Filter;
 
-/**
- * Where the OpenAPI validation filter enters the chain. Until the spec module's
- * {@code com.iduscore.contract.openapi.OpenApiValidationFilter} is merged this passes everything through.
- */
+/** Where the spec module's OpenAPI validation filter enters the suite's chain (one shared instance of each kind). */
 final class ContractValidation {
 
-    private static final Filter PASS_THROUGH = (request, response, ctx) -> ctx.next(request, response);
+    private static final Filter BOTH = new OpenApiValidationFilter();
+    private static final Filter RESPONSES_ONLY = OpenApiValidationFilter.responsesOnly();
 
     private ContractValidation() {
     }
 
-    /** Validates the request against the contract before sending it, and the response after. */
+    /** Validates the request and the response against the contract. */
     static Filter requestsAndResponses() {
-        return PASS_THROUGH;
+        return BOTH;
     }
 
     /** Validates only responses: for deliberately invalid requests. */
     static Filter responsesOnly() {
-        return PASS_THROUGH;
+        return RESPONSES_ONLY;
     }
 }

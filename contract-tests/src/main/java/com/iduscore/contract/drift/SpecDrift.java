@@ -16,9 +16,7 @@ import org.openapitools.openapidiff.core.output.ConsoleRender;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,25 +38,15 @@ import java.util.Map;
  */
 public final class SpecDrift {
 
-    /** The classpath location of the pinned contract (module iduscore-openapi). */
-    public static final String PINNED_RESOURCE = "openapi/iduscore-partner-v1.yaml";
-
     private static final com.fasterxml.jackson.databind.ObjectMapper YAML =
             new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
 
     private SpecDrift() {
     }
 
-    /** The pinned contract's text. */
+    /** The pinned contract's text ({@link com.iduscore.contract.openapi.OpenApiContract#yaml()}). */
     public static String pinnedDocument() {
-        try (InputStream in = SpecDrift.class.getClassLoader().getResourceAsStream(PINNED_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("classpath resource " + PINNED_RESOURCE + " is missing (module iduscore-openapi)");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return com.iduscore.contract.openapi.OpenApiContract.yaml();
     }
 
     /** Compares a deployment's published document (JSON or YAML text) with the pinned contract. */
@@ -229,7 +217,7 @@ public final class SpecDrift {
         try {
             root = YAML.readTree(text == null ? "" : text);
         } catch (IOException e) {
-            throw new IllegalArgumentException("the " + which + " document is neither JSON nor YAML: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException("the " + which + " document is neither JSON nor YAML: " + e.getMessage(), e);
         }
         if (root == null || !root.path("openapi").isTextual() || !root.path("paths").isObject()) {
             throw new IllegalArgumentException("the " + which + " document has no \"openapi\" version and \"paths\";"

@@ -1,5 +1,7 @@
 package com.iduscore.contract.junit;
 
+import org.junit.jupiter.api.Test;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -7,7 +9,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Names a test method as a conformance check: a stable id the report, the baseline and people refer to.
+ * Makes a method a conformance check (it is a JUnit {@link Test} itself, so no {@code @Test} is needed) with a stable
+ * id the report, the baseline and people refer to.
  *
  * <pre>{@code
  * @Check(id = "IDEM-03", title = "Same key and other body answers 409 IDEMPOTENCY_CONFLICT", operation = "POST /v1/submissions")
@@ -17,6 +20,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
+@Test
 public @interface Check {
 
     /** Stable id, {@code GROUP-NN} (e.g. {@code IDEM-03}); the group (before the dash) groups the report. Never reuse one. */

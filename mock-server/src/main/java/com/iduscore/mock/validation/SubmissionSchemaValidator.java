@@ -1,5 +1,6 @@
 package com.iduscore.mock.validation;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.List;
@@ -19,6 +20,8 @@ public interface SubmissionSchemaValidator {
      * Keys are dotted paths from the body root ({@code subject.demographics.sexAtBirth}, {@code markers.3.unit}).
      */
     record FieldErrors(List<String> formErrors, Map<String, List<String>> fieldErrors) {
+        /** Not a JSON property: {@code details} carries exactly {@code formErrors} and {@code fieldErrors} (D4). */
+        @JsonIgnore
         public boolean isEmpty() {
             return formErrors.isEmpty() && fieldErrors.isEmpty();
         }

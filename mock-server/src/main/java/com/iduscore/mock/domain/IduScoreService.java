@@ -1,0 +1,656 @@
+package com.iduscore.mock.domain;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.iduscore.mock.domain.artifact.Artifact;
+import com.iduscore.mock.domain.artifact.ReportContent;
+import com.iduscore.mock.domain.clock.ManualClock;
+import com.iduscore.mock.domain.clock.MockClock;
+import com.iduscore.mock.domain.error.ApiErrors;
+import com.iduscore.mock.domain.idempotency.CanonicalJson;
+import com.iduscore.mock.domain.idempotency.IdempotencyRecord;
+import com.iduscore.mock.domain.idempotency.IdempotencyStore;
+import com.iduscore.mock.domain.idempotency.InMemoryIdempotencyStore;
+import com.iduscore.mock.domain.pipeline.Job;
+import com.iduscore.mock.domain.pipeline.JobType;
+import com.iduscore.mock.domain.pipeline.PipelineListener;
+import com.iduscore.mock.domain.pipeline.PipelineTicker;
+import com.iduscore.mock.domain.pipeline.PipelineTiming;
+import com.iduscore.mock.domain.result.Result;
+import com.iduscore.mock.domain.state.StateFile;
+import com.iduscore.mock.domain.state.StatePersister;
+import com.iduscore.mock.domain.state.StateSnapshot;
+import com.iduscore.mock.domain.state.StateSnapshot.AcceptedState;
+import com.iduscore.mock.domain.state.StateSnapshot.DeliveryState;
+import com.iduscore.mock.domain.state.StateSnapshot.IdempotencyState;
+import com.iduscore.mock.domain.state.StateSnapshot.SubmissionState;
+import com.iduscore.mock.domain.state.Times;
+import com.iduscore.mock.domain.submission.InMemorySubmissionStore;
+import com.iduscore.mock.domain.submission.MarkerPanel;
+import com.iduscore.mock.domain.submission.SubjectRegistry;
+import com.iduscore.mock.domain.submission.Submission;
+import com.iduscore.mock.domain.submission.SubmissionStatus;
+import com.iduscore.mock.domain.submission.SubmissionStore;
+import com.iduscore.mock.domain.tenant.Authenticator;
+import com.iduscore.mock.domain.tenant.InMemoryTenantDirectory;
+import com.iduscore.mock.domain.tenant.Tenant;
+import com.iduscore.mock.domain.tenant.TenantConfig.WebhookConfig;
+import com.iduscore.mock.domain.tenant.TenantDirectory;
+import com.iduscore.mock.domain.view.AcceptedView;
+import com.iduscore.mock.domain.view.ArtifactFile;
+import com.iduscore.mock.domain.view.DeliveryView;
+import com.iduscore.mock.domain.view.JobView;
+import com.iduscore.mock.domain.view.ResultView;
+import com.iduscore.mock.domain.view.SubmissionView;
+import com.iduscore.mock.domain.webhook.DeliveryLog;
+import com.iduscore.mock.domain.webhook.ResultReadyEvent;
+import com.iduscore.mock.domain.webhook.WebhookDispatcher;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The mock IduScore service: the partner API ({@link PartnerApi}) and its admin controls ({@link MockControl}) over
+ * one in-memory state, free of HTTP.
+ *
+ * <p><b>Time.</b> Everything runs on the settings' clock. Before answering, every read brings the submission it
+ * touches up to now ({@code advanceTo}), so answers are exact even when nothing else moved the pipeline. On the real
+ * clock, {@link #start()} adds a {@link PipelineTicker} that wakes exactly when the next step falls due, so webhooks
+ * go out without anyone polling. On a {@link ManualClock}, {@link #advanceClock} moves time step by step through
+ * every due transition, and waits for each webhook answer before moving on, so a test sees retries at exactly
+ * +1 s, +2 s, +4 s, +8 s.
+ *
+ * <p><b>Concurrency.</b> Each submission is guarded by its own monitor; lookups go through lock-free maps; no read
+ * copies the state or touches the disk. Webhooks are sent on their own threads with no lock held. Idempotency claims
+ * are atomic per key (see {@link IdempotencyStore#claim}).
+ *
+ * <p><b>Persistence.</b> With a state file, the state is loaded in the constructor and written (atomically, coalesced)
+ * after changes, and once more by {@link #close()}.
+ */
+public final class IduScoreService implements PartnerApi, MockControl, AutoCloseable {
+    /** How long an {@code Idempotency-Key} is remembered (D5). */
+    public static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
+    /** How long a signed artifact link stays valid from the GET that issued it (D8). */
+    public static final Duration LINK_LIFETIME = Duration.ofHours(1);
+    private static final Duration STATE_WRITE_DELAY = Duration.ofMillis(200);
+    private static final Duration DELIVERY_WAIT = Duration.ofSeconds(60);
+
+    private final MockClock clock;
+    private final PipelineTiming timing;
+    private final DomainPorts ports;
+    private final TenantDirectory tenants;
+    private final Authenticator authenticator;
+    private final SubmissionStore submissions = new InMemorySubmissionStore();
+    private final IdempotencyStore idempotency = new InMemoryIdempotencyStore(IDEMPOTENCY_WINDOW);
+    private final SubjectRegistry subjects = new SubjectRegistry();
+    private final DeliveryLog deliveries = new DeliveryLog();
+    /** Submissions whose pipeline has not finished: the only ones the ticker and advanceClock look at. */
+    private final Set<Submission> active = ConcurrentHashMap.newKeySet();
+    private final ObjectMapper json = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private final ScheduledExecutorService scheduler;
+    private final WebhookDispatcher dispatcher;
+    private final PipelineTicker ticker;
+    private final StatePersister persister;
+    private final Object clockLock = new Object();
+
+    /**
+     * Builds the service; loads the state file when one is configured and exists.
+     *
+     * @throws IllegalArgumentException naming the file, when the state file is not a snapshot of this mock; or
+     *                                  naming the tenant, when the tenants cannot work
+     */
+    public IduScoreService(DomainSettings settings, DomainPorts ports) {
+        Objects.requireNonNull(settings, "settings");
+        this.ports = Objects.requireNonNull(ports, "ports");
+        this.clock = settings.clock();
+        this.timing = new PipelineTiming(settings.stepDuration(), settings.sla());
+        this.tenants = new InMemoryTenantDirectory(settings.tenants());
+        this.authenticator = new Authenticator(tenants);
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+                .name("iduscore-domain-scheduler").daemon(true).factory());
+        this.dispatcher = new WebhookDispatcher(ports.webhookTransport(), ports.webhookSigner(),
+                settings.webhookHeaderPrefix(), clock);
+        this.ticker = new PipelineTicker(clock, scheduler, this::advanceDue);
+        if (settings.stateFile() == null) {
+            this.persister = null;
+            return;
+        }
+        StateFile file = new StateFile(settings.stateFile());
+        try {
+            file.read().ifPresent(text -> {
+                try {
+                    importState(text);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("State file " + file.path()
+                            + " is not a valid IduScore mock state: " + e.getMessage(), e);
+                }
+            });
+        } catch (RuntimeException e) {
+            dispatcher.close();
+            scheduler.shutdownNow();
+            throw e;
+        }
+        this.persister = new StatePersister(file, this::exportState, scheduler, STATE_WRITE_DELAY);
+    }
+
+    /** On the real clock, starts the background ticker; on a manual clock, nothing moves until advanceClock. */
+    public void start() {
+        if (!(clock instanceof ManualClock)) {
+            ticker.start();
+        }
+    }
+
+    /** Stops the ticker and the webhook threads, then writes the state file one last time. */
+    @Override
+    public void close() {
+        ticker.close();
+        dispatcher.close();
+        if (persister != null) {
+            persister.close();
+        }
+        scheduler.shutdownNow();
+    }
+
+    // ==== PartnerApi ================================================================================================
+
+    @Override
+    public Caller authenticate(String apiKey) {
+        return authenticator.authenticate(apiKey);
+    }
+
+    @Override
+    public Submitted submit(Caller caller, String idempotencyKey, String correlationId, JsonNode body) {
+        Objects.requireNonNull(caller, "caller");
+        Objects.requireNonNull(body, "body");
+        if (idempotencyKey == null || idempotencyKey.isEmpty()) {
+            throw new IllegalArgumentException("An Idempotency-Key is required; the adapter answers 400 before this");
+        }
+        checkPartnerId(caller, body);
+        MarkerPanel.check(body);
+        String fingerprint = CanonicalJson.fingerprint(body);
+        Instant now = clock.now();
+        Submission[] created = {null};
+        IdempotencyStore.Claim claim = idempotency.claim(caller.tenantId(), caller.partnerId(), idempotencyKey, now, () -> {
+            Submission submission = Submission.accept(caller.tenantId(), caller.partnerId(),
+                    subjectId(caller.tenantId(), body.get("partnerSubjectId")), correlationId, body, now, timing);
+            submissions.add(submission);
+            active.add(submission);
+            created[0] = submission;
+            AcceptedView accepted = new AcceptedView(submission.id(), submission.ingestJobId(),
+                    submission.partnerSubmissionId(), SubmissionStatus.RECEIVED.slug(),
+                    SubmissionStatus.RECEIVED.label(), correlationId, now);
+            return new IdempotencyRecord(caller.tenantId(), caller.partnerId(), idempotencyKey, fingerprint, accepted, now);
+        });
+        if (claim.created()) {
+            synchronized (created[0]) {
+                ticker.wakeAt(created[0].pipeline().nextDueAt());
+            }
+            changed();
+            return new Submitted(claim.record().accepted(), false);
+        }
+        if (!claim.record().fingerprint().equals(fingerprint)) {
+            throw ApiErrors.idempotencyConflict();
+        }
+        return new Submitted(claim.record().accepted(), true);
+    }
+
+    private static void checkPartnerId(Caller caller, JsonNode body) {
+        JsonNode partnerId = body.get("partnerId");
+        try {
+            if (partnerId != null && partnerId.isTextual()
+                    && UUID.fromString(partnerId.textValue()).equals(caller.partnerId())) {
+                return;
+            }
+        } catch (IllegalArgumentException notAUuid) {
+            // the schema refuses this first; if it slips through it is simply not the caller's id
+        }
+        throw ApiErrors.partnerIdMismatch();
+    }
+
+    private UUID subjectId(String tenantId, JsonNode partnerSubjectId) {
+        if (partnerSubjectId == null || partnerSubjectId.isNull()) {
+            return UUID.randomUUID();
+        }
+        return subjects.subjectId(tenantId, partnerSubjectId.asText());
+    }
+
+    @Override
+    public SubmissionView submission(Caller caller, UUID submissionId) {
+        Submission submission = visible(caller, submissions.bySubmissionId(submissionId), "Submission");
+        Instant now = clock.now();
+        synchronized (submission) {
+            catchUp(submission, now);
+            return submission.toView(now);
+        }
+    }
+
+    @Override
+    public JobView job(Caller caller, UUID jobId) {
+        Submission submission = visible(caller, submissions.byJobId(jobId), "Job");
+        Instant now = clock.now();
+        synchronized (submission) {
+            catchUp(submission, now);
+            JobView view = submission.jobView(jobId, now);
+            if (view == null) {
+                throw ApiErrors.notFound("Job");
+            }
+            return view;
+        }
+    }
+
+    @Override
+    public ResultView result(Caller caller, UUID resultId, String publicBaseUrl) {
+        Submission submission = visible(caller, submissions.byResultId(resultId), "Result");
+        String base = trimSlash(Objects.requireNonNull(publicBaseUrl, "publicBaseUrl"));
+        Instant now = clock.now();
+        synchronized (submission) {
+            catchUp(submission, now);
+            Result result = submission.result();
+            if (result == null || !result.id().equals(resultId)) {
+                throw ApiErrors.notFound("Result");
+            }
+            return submission.resultView(artifact -> signedLink(base, artifact, now));
+        }
+    }
+
+    private ResultView.Access signedLink(String base, Artifact artifact, Instant now) {
+        long expires = now.getEpochSecond() + LINK_LIFETIME.toSeconds();
+        String signature = ports.urlSigner().sign(artifact.id(), expires);
+        return new ResultView.Access(base + "/_mock/artifacts/" + artifact.id() + "?expires=" + expires
+                + "&signature=" + signature, Instant.ofEpochSecond(expires));
+    }
+
+    /**
+     * Verifies the link (signature through the port, then expiry against the clock: a link is dead from its
+     * {@code expires} second on), then renders the file once and serves the cached bytes after.
+     */
+    @Override
+    public ArtifactFile download(UUID artifactId, long expiresEpochSeconds, String signature) {
+        if (artifactId == null || signature == null || signature.isEmpty()
+                || !ports.urlSigner().verify(artifactId, expiresEpochSeconds, signature)) {
+            throw ApiErrors.downloadForbidden("The download link is not valid: its signature does not match");
+        }
+        Instant now = clock.now();
+        if (now.getEpochSecond() >= expiresEpochSeconds) {
+            throw ApiErrors.downloadForbidden("The download link has expired; GET the result again for a fresh one");
+        }
+        Submission submission = submissions.byArtifactId(artifactId);
+        if (submission == null) {
+            throw ApiErrors.notFound("Artifact");
+        }
+        Artifact artifact;
+        ReportContent content;
+        synchronized (submission) {
+            catchUp(submission, now);
+            artifact = submission.result() == null ? null : submission.result().artifact(artifactId);
+            if (artifact == null || !artifact.available()) {
+                throw ApiErrors.notFound("Artifact");
+            }
+            content = submission.reportContent();
+        }
+        Artifact file = artifact;
+        byte[] bytes = file.content(() -> ports.renderer().render(file.kind(), content));
+        return new ArtifactFile(file.kind().contentType(),
+                "iduscore-result-" + content.resultId() + "." + file.kind().slug(), bytes);
+    }
+
+    /** 404 for an unknown id and for another tenant's, alike; 403 for another credential of the same tenant (D6). */
+    private static Submission visible(Caller caller, Submission submission, String resource) {
+        Objects.requireNonNull(caller, "caller");
+        if (submission == null || !submission.tenantId().equals(caller.tenantId())) {
+            throw ApiErrors.notFound(resource);
+        }
+        if (!submission.partnerId().equals(caller.partnerId())) {
+            throw ApiErrors.restrictedToAnotherCredential(resource);
+        }
+        return submission;
+    }
+
+    private static String trimSlash(String base) {
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    // ==== the pipeline ==============================================================================================
+
+    /** Runs what is due on this submission (its monitor held); cheap when nothing is. */
+    private void catchUp(Submission submission, Instant now) {
+        if (!submission.pipeline().dueBy(now)) {
+            return;
+        }
+        if (submission.pipeline().advanceTo(now, new Steps(submission))) {
+            settle(submission);
+            changed();
+        }
+    }
+
+    /** After a change (monitor held): forget a finished pipeline, or make sure the ticker wakes for its next step. */
+    private void settle(Submission submission) {
+        if (submission.pipeline().finished()) {
+            active.remove(submission);
+        } else {
+            ticker.wakeAt(submission.pipeline().nextDueAt());
+        }
+    }
+
+    /** Runs everything due now on every open pipeline; returns the next due time (null when nothing is scheduled). */
+    private Instant advanceDue() {
+        Instant now = clock.now();
+        Instant next = null;
+        for (Submission submission : active) {
+            Instant due;
+            synchronized (submission) {
+                catchUp(submission, now);
+                due = submission.pipeline().nextDueAt();
+            }
+            if (due != null && (next == null || due.isBefore(next))) {
+                next = due;
+            }
+        }
+        return next;
+    }
+
+    private Instant earliestDue() {
+        Instant next = null;
+        for (Submission submission : active) {
+            Instant due;
+            synchronized (submission) {
+                due = submission.pipeline().nextDueAt();
+            }
+            if (due != null && (next == null || due.isBefore(next))) {
+                next = due;
+            }
+        }
+        return next;
+    }
+
+    private WebhookConfig webhookOf(Submission submission) {
+        return tenants.tenant(submission.tenantId()).map(Tenant::webhook).orElse(null);
+    }
+
+    /** Connects one submission's pipeline to its statuses, its result and its webhook. */
+    private final class Steps implements PipelineListener {
+        private final Submission submission;
+
+        Steps(Submission submission) {
+            this.submission = submission;
+        }
+
+        @Override
+        public void started(Job job, Instant at) {
+            submission.stepStarted(job.type(), at);
+        }
+
+        @Override
+        public void succeeded(Job job, Instant at) {
+            if (submission.stepSucceeded(job.type(), at) != null) {
+                submissions.indexResult(submission);
+            }
+        }
+
+        @Override
+        public void ended(Job job, Instant at) {
+            submission.stepEnded(job, at);
+        }
+
+        @Override
+        public boolean hasWebhook() {
+            return webhookOf(submission) != null;
+        }
+
+        @Override
+        public void deliver(Job job, UUID deliveryId, Instant at) {
+            WebhookConfig webhook = webhookOf(submission);
+            Result result = submission.result();
+            byte[] body = submission.webhookBody(() -> new ResultReadyEvent(submission.id(), result.id(),
+                    result.artifacts().isEmpty() ? result.id() : result.artifacts().get(0).id(),
+                    submission.partnerSubmissionId(), submission.status().slug(), submission.status().label(),
+                    submission.completedAt()).toJson(json));
+            int attempt = job.attempts();
+            dispatcher.send(new WebhookDispatcher.Delivery(deliveryId, submission.id(), webhook, attempt,
+                    job.maxAttempts(), at, body), answer -> answered(submission, deliveryId, attempt, webhook.url(), at, answer));
+        }
+    }
+
+    /** A receiver answered (on a webhook thread): record the attempt, then let the pipeline succeed or retry. */
+    private void answered(Submission submission, UUID deliveryId, int attempt, String url, Instant sentAt,
+                          WebhookDispatcher.Answer answer) {
+        synchronized (submission) {
+            if (submissions.bySubmissionId(submission.id()) != submission
+                    || !deliveryId.equals(submission.pipeline().inFlightDelivery())) {
+                return; // reset or replaced while the delivery was out
+            }
+            deliveries.add(new DeliveryView(deliveryId, submission.id(), url, attempt, answer.statusCode(),
+                    answer.error(), sentAt));
+            submission.pipeline().deliveryFinished(deliveryId, answer.acknowledged(), answer.error(), answer.at(),
+                    new Steps(submission));
+            settle(submission);
+        }
+        changed();
+    }
+
+    // ==== MockControl ===============================================================================================
+
+    @Override
+    public void reset() {
+        synchronized (clockLock) {
+            submissions.replaceAll(List.of());
+            idempotency.replaceAll(List.of());
+            subjects.clear();
+            deliveries.replaceAll(List.of());
+            active.clear();
+        }
+        changed();
+    }
+
+    @Override
+    public Instant now() {
+        return clock.now();
+    }
+
+    /**
+     * Moves the manual clock forward by {@code by}, stopping at every due transition on the way: the clock is set to
+     * that instant, the transition runs, and any webhook it sends is answered before time moves on.
+     *
+     * @throws IllegalStateException    on the real clock
+     * @throws IllegalArgumentException for a negative duration
+     */
+    @Override
+    public void advanceClock(Duration by) {
+        if (!(clock instanceof ManualClock manual)) {
+            throw new IllegalStateException("The mock runs on the real clock; start it with --clock manual to move time");
+        }
+        Objects.requireNonNull(by, "by");
+        if (by.isNegative()) {
+            throw new IllegalArgumentException("The clock only moves forward; asked to move by " + by);
+        }
+        synchronized (clockLock) {
+            Instant target = manual.now().plus(by);
+            for (int guard = 0; guard < 1_000_000; guard++) {
+                Instant next = earliestDue();
+                if (next == null || next.isAfter(target)) {
+                    break;
+                }
+                if (next.isAfter(manual.now())) {
+                    manual.set(next);
+                }
+                advanceDue();
+                dispatcher.awaitIdle(DELIVERY_WAIT);
+            }
+            if (target.isAfter(manual.now())) {
+                manual.set(target);
+            }
+            advanceDue();
+            dispatcher.awaitIdle(DELIVERY_WAIT);
+        }
+        changed();
+    }
+
+    @Override
+    public List<DeliveryView> deliveries() {
+        return deliveries.all();
+    }
+
+    @Override
+    public String exportState() {
+        Instant now = clock.now();
+        List<Submission> all = new ArrayList<>(submissions.all());
+        all.sort(Comparator.comparing(Submission::createdAt).thenComparing(Submission::id));
+        List<SubmissionState> states = new ArrayList<>(all.size());
+        for (Submission submission : all) {
+            synchronized (submission) {
+                states.add(submission.toState());
+            }
+        }
+        List<IdempotencyState> keys = idempotency.all().stream()
+                .filter(record -> record.liveAt(now, IDEMPOTENCY_WINDOW))
+                .sorted(Comparator.comparing(IdempotencyRecord::createdAt).thenComparing(IdempotencyRecord::key))
+                .map(IduScoreService::toState)
+                .toList();
+        List<DeliveryState> attempts = deliveries.all().stream()
+                .map(d -> new DeliveryState(d.deliveryId(), d.submissionId(), d.url(), d.attempt(), d.statusCode(),
+                        d.error(), Times.format(d.at())))
+                .toList();
+        try {
+            return json.writerWithDefaultPrettyPrinter().writeValueAsString(new StateSnapshot(StateSnapshot.FORMAT,
+                    StateSnapshot.VERSION, Times.format(now), states, keys, attempts));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The state could not be written as JSON", e);
+        }
+    }
+
+    /**
+     * Replaces the whole state. Nothing changes unless the whole snapshot reads: a bad one is refused with an
+     * IllegalArgumentException and the current state stays. A manual clock behind the snapshot's {@code savedAt}
+     * is moved up to it, so no timestamp lies in the future. A webhook that was out when the snapshot was taken
+     * counts as a failed attempt ("interrupted") and is retried on the usual schedule.
+     */
+    @Override
+    public void importState(String snapshotJson) {
+        StateSnapshot snapshot = parse(snapshotJson);
+        List<Submission> restored = new ArrayList<>();
+        List<IdempotencyRecord> keys = new ArrayList<>();
+        List<DeliveryView> attempts = new ArrayList<>();
+        try {
+            for (SubmissionState state : orEmpty(snapshot.submissions())) {
+                restored.add(Submission.fromState(state, timing));
+            }
+            for (IdempotencyState state : orEmpty(snapshot.idempotencyKeys())) {
+                keys.add(fromState(state));
+            }
+            for (DeliveryState state : orEmpty(snapshot.deliveries())) {
+                attempts.add(new DeliveryView(Objects.requireNonNull(state.deliveryId(), "deliveryId"),
+                        state.submissionId(), state.url(), state.attempt(), state.statusCode(), state.error(),
+                        Times.required(state.at(), "delivery at")));
+            }
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Not a valid IduScore mock state snapshot: " + describe(e), e);
+        }
+        synchronized (clockLock) {
+            Instant savedAt = Times.parse(snapshot.savedAt());
+            if (clock instanceof ManualClock manual && savedAt != null && savedAt.isAfter(manual.now())) {
+                manual.set(savedAt);
+            }
+            submissions.replaceAll(restored);
+            idempotency.replaceAll(keys);
+            deliveries.replaceAll(attempts);
+            subjects.clear();
+            active.clear();
+            for (Submission submission : restored) {
+                if (submission.partnerSubjectId() != null) {
+                    subjects.remember(submission.tenantId(), submission.partnerSubjectId(), submission.subjectId());
+                }
+                synchronized (submission) {
+                    if (!submission.pipeline().finished()) {
+                        active.add(submission);
+                    }
+                    interruptDelivery(submission);
+                    settle(submission);
+                }
+            }
+        }
+        changed();
+    }
+
+    /** A delivery that was out when the snapshot was taken will never be answered: count it as failed. */
+    private void interruptDelivery(Submission submission) {
+        UUID deliveryId = submission.pipeline().inFlightDelivery();
+        if (deliveryId == null) {
+            return;
+        }
+        Job dispatch = submission.pipeline().job(JobType.DISPATCH_WEBHOOKS);
+        WebhookConfig webhook = webhookOf(submission);
+        String error = "interrupted: the mock stopped before the receiver answered";
+        deliveries.add(new DeliveryView(deliveryId, submission.id(), webhook == null ? null : webhook.url(),
+                dispatch.attempts(), null, error, dispatch.startedAt()));
+        submission.pipeline().deliveryFinished(deliveryId, false, error, clock.now(), new Steps(submission));
+    }
+
+    private StateSnapshot parse(String snapshotJson) {
+        if (snapshotJson == null || snapshotJson.isBlank()) {
+            throw new IllegalArgumentException("Not a valid IduScore mock state snapshot: it is empty");
+        }
+        StateSnapshot snapshot;
+        try {
+            snapshot = json.readValue(snapshotJson, StateSnapshot.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Not a valid IduScore mock state snapshot: " + e.getOriginalMessage(), e);
+        }
+        if (snapshot == null || !StateSnapshot.FORMAT.equals(snapshot.format())) {
+            throw new IllegalArgumentException("Not a valid IduScore mock state snapshot: \"format\" must be \""
+                    + StateSnapshot.FORMAT + "\"");
+        }
+        if (snapshot.version() != StateSnapshot.VERSION) {
+            throw new IllegalArgumentException("Not a valid IduScore mock state snapshot: version " + snapshot.version()
+                    + " is not supported (expected " + StateSnapshot.VERSION + ")");
+        }
+        return snapshot;
+    }
+
+    private static String describe(RuntimeException e) {
+        if (e instanceof NullPointerException) {
+            return (e.getMessage() == null ? "a required field" : e.getMessage()) + " is missing";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private static IdempotencyState toState(IdempotencyRecord record) {
+        AcceptedView a = record.accepted();
+        return new IdempotencyState(record.tenantId(), record.partnerId(), record.key(), record.fingerprint(),
+                new AcceptedState(a.submissionId(), a.jobId(), a.partnerSubmissionId(), a.status(), a.statusLabel(),
+                        a.correlationId(), Times.format(a.createdAt())),
+                Times.format(record.createdAt()));
+    }
+
+    private static IdempotencyRecord fromState(IdempotencyState state) {
+        AcceptedState a = Objects.requireNonNull(state.accepted(), "accepted");
+        return new IdempotencyRecord(Objects.requireNonNull(state.tenantId(), "tenantId"),
+                Objects.requireNonNull(state.partnerId(), "partnerId"), Objects.requireNonNull(state.key(), "key"),
+                Objects.requireNonNull(state.fingerprint(), "fingerprint"),
+                new AcceptedView(Objects.requireNonNull(a.submissionId(), "accepted.submissionId"), a.jobId(),
+                        a.partnerSubmissionId(), a.status(), a.statusLabel(), a.correlationId(),
+                        Times.required(a.createdAt(), "accepted.createdAt")),
+                Times.required(state.createdAt(), "idempotency createdAt"));
+    }
+
+    private void changed() {
+        if (persister != null) {
+            persister.changed();
+        }
+    }
+}

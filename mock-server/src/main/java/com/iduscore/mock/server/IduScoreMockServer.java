@@ -1,0 +1,145 @@
+package com.iduscore.mock.server;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.Options;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.iduscore.mock.admin.BearerTokenAuthenticator;
+import com.iduscore.mock.admin.IduScoreAdminApi;
+import com.iduscore.mock.domain.MockControl;
+import com.iduscore.mock.domain.PartnerApi;
+import com.iduscore.mock.http.Faults;
+import com.iduscore.mock.http.PartnerApiFilter;
+import com.iduscore.mock.http.PartnerRoutes;
+import com.iduscore.mock.http.RateLimiter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The IduScore mock: the domain service behind WireMock, which serves the partner API through a request filter and
+ * the mock's admin API as an admin extension. No request journal, no stub-mapping files, no WireMock noise at INFO.
+ *
+ * <pre>{@code
+ * try (IduScoreMockServer mock = IduScoreMockServer.start(MockServerConfig.defaults().withPort(0).withClock(ClockMode.MANUAL))) {
+ *     String base = mock.baseUrl();          // http://127.0.0.1:54321
+ *     mock.control().advanceClock(Duration.ofSeconds(5));
+ * }
+ * }</pre>
+ *
+ * <p>Lifecycle: {@link #start} returns once the port is listening; {@link #stop} (or {@link #close}) stops WireMock
+ * first, so no request reaches a closing domain, then closes the domain, which flushes the state file.
+ */
+public final class IduScoreMockServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(IduScoreMockServer.class);
+
+    /** Jetty threads, sized for ~64 concurrent partner connections (the benchmark gives plain WireMock the same). */
+    static final int CONTAINER_THREADS = 64;
+
+    private final MockServerConfig config;
+    private final WireMockServer wireMock;
+    private final Backend backend;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+
+    private IduScoreMockServer(MockServerConfig config, WireMockServer wireMock, Backend backend) {
+        this.config = config;
+        this.wireMock = wireMock;
+        this.backend = backend;
+    }
+
+    /** Builds the domain from {@code config}, starts it and serves it; returns once listening. */
+    public static IduScoreMockServer start(MockServerConfig config) {
+        return start(config, DomainAssembly.assemble(config));
+    }
+
+    /** Serves an already started backend (tests hand in fakes here). The backend is closed if serving fails. */
+    static IduScoreMockServer start(MockServerConfig config, Backend backend) {
+        Faults faults = new Faults();
+        RateLimiter rateLimiter = new RateLimiter();
+        PartnerRoutes routes = new PartnerRoutes(backend.api(), backend.validator(), backend.openApi(), faults,
+                rateLimiter, backend.control()::now);
+        WireMockConfiguration options = WireMockConfiguration.options()
+                .port(config.port())
+                .bindAddress(config.bindAddress())
+                .containerThreads(CONTAINER_THREADS)
+                .disableRequestJournal()
+                .mappingSource(new NoMappings())
+                .notifier(new QuietNotifier())
+                .stubRequestLoggingDisabled(true)
+                .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
+                .templatingEnabled(false)
+                .extensionScanningEnabled(false)
+                .extensions(new PartnerApiFilter(routes, faults),
+                        new IduScoreAdminApi(backend.control(), faults, rateLimiter));
+        if (config.adminToken() != null) {
+            options.adminAuthenticator(new BearerTokenAuthenticator(config.adminToken()));
+        }
+        WireMockServer wireMock = new WireMockServer(options);
+        try {
+            wireMock.start();
+        } catch (RuntimeException failure) {
+            closeQuietly(backend.onStop());
+            throw failure;
+        }
+        return new IduScoreMockServer(config, wireMock, backend);
+    }
+
+    public int port() {
+        return wireMock.port();
+    }
+
+    /** {@code http://<bind address>:<port>}; a wildcard bind address is reached through {@code 127.0.0.1}. */
+    public String baseUrl() {
+        return "http://" + reachableHost(config.bindAddress()) + ":" + port();
+    }
+
+    public PartnerApi api() {
+        return backend.api();
+    }
+
+    public MockControl control() {
+        return backend.control();
+    }
+
+    public MockServerConfig config() {
+        return config;
+    }
+
+    /** The tenant ids served, in the tenants file's order. */
+    public List<String> tenantIds() {
+        return backend.tenantIds();
+    }
+
+    /** Stops serving, then closes the domain (flushing the state file). Safe to call more than once. */
+    public void stop() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            wireMock.stop();
+        } finally {
+            closeQuietly(backend.onStop());
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    static String reachableHost(String bindAddress) {
+        return switch (bindAddress) {
+            case "0.0.0.0", "::", "[::]", "*" -> "127.0.0.1";
+            default -> bindAddress.contains(":") && !bindAddress.startsWith("[") ? "[" + bindAddress + "]" : bindAddress;
+        };
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.warn("Closing the mock's domain failed: {}", e.toString());
+        }
+    }
+}
