@@ -43,6 +43,7 @@ public class IduScoreMockContainer extends GenericContainer<IduScoreMockContaine
     private static final String TENANTS_IN_CONTAINER = "/app/tenants.json";
 
     private final List<String> options = new ArrayList<>();
+    private final Path localJar;
     private String adminToken;
 
     /** Builds the image from this repository's {@code mock-server/Dockerfile} and jar (run {@code mvn -B package} first). */
@@ -53,12 +54,14 @@ public class IduScoreMockContainer extends GenericContainer<IduScoreMockContaine
     /** Builds the image from {@code <reactorRoot>/mock-server/Dockerfile} and {@code target/iduscore-mock-server.jar}. */
     public IduScoreMockContainer(Path reactorRoot) {
         super(localImage(reactorRoot));
+        this.localJar = reactorRoot.resolve(JAR);
         init();
     }
 
     /** Runs a prebuilt image, e.g. {@code DockerImageName.parse("iduscore-mock-server:0.1.0")}. */
     public IduScoreMockContainer(DockerImageName image) {
         super(image);
+        this.localJar = null;
         init();
     }
 
@@ -67,13 +70,22 @@ public class IduScoreMockContainer extends GenericContainer<IduScoreMockContaine
         waitingFor(Wait.forHttp("/health").forPort(PORT).forStatusCode(200).withStartupTimeout(Duration.ofSeconds(90)));
     }
 
-    private static ImageFromDockerfile localImage(Path root) {
-        Path dockerfile = root.resolve("mock-server/Dockerfile");
-        Path jar = root.resolve("mock-server/target/iduscore-mock-server.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("The mock server image is built from " + jar
+    /** Checked when the container starts, not when it is declared, so a test class without Docker is skipped cleanly. */
+    @Override
+    protected void configure() {
+        if (localJar != null && !Files.isRegularFile(localJar)) {
+            throw new IllegalStateException("The mock server image is built from " + localJar
                     + ", which does not exist: run mvn -B package first.");
         }
+        super.configure();
+    }
+
+    private static final String JAR = "mock-server/target/iduscore-mock-server.jar";
+
+    private static ImageFromDockerfile localImage(Path root) {
+        Path dockerfile = root.resolve("mock-server/Dockerfile");
+        Path jar = root.resolve(JAR);
+        // files are read when the image is built, at start
         return new ImageFromDockerfile("iduscore-mock-server", false)
                 .withFileFromPath("Dockerfile", dockerfile)
                 .withFileFromPath("target/iduscore-mock-server.jar", jar);

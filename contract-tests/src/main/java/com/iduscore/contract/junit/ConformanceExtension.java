@@ -119,6 +119,38 @@ public class ConformanceExtension implements ExecutionCondition, BeforeEachCallb
         throw handle(context, throwable);
     }
 
+    /**
+     * A failing {@code @BeforeAll} means none of the class's checks ran: each is recorded failed with the cause, so the
+     * report lists them instead of silently missing them. JUnit fails the class as usual, unless every one of its
+     * checks failed in the baseline too.
+     */
+    @Override
+    public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        if (throwable instanceof org.opentest4j.TestAbortedException) {
+            throw throwable;
+        }
+        boolean allKnown = true;
+        int checks = 0;
+        for (Method method : context.getRequiredTestClass().getDeclaredMethods()) {
+            Check check = method.getAnnotation(Check.class);
+            if (check == null) {
+                continue;
+            }
+            checks++;
+            CheckRecord record = RunRecorder.get().begin(check.id(), check.title(), check.operation(),
+                    context.getRequiredTestClass().getName() + "#" + method.getName());
+            Throwable outcome = CheckRunner.recordThrown(record, new AssertionError(
+                    "the class set-up (@BeforeAll) failed, so this check did not run: " + CheckRunner.describe(throwable),
+                    throwable));
+            allKnown &= outcome instanceof org.opentest4j.TestAbortedException;
+        }
+        if (checks > 0 && allKnown) {
+            throw new org.opentest4j.TestAbortedException("KNOWN FAILURE (every check of the class failed in the baseline too): "
+                    + CheckRunner.describe(throwable), throwable);
+        }
+        throw throwable;
+    }
+
     private Throwable handle(ExtensionContext context, Throwable throwable) {
         return record(context).map(r -> CheckRunner.recordThrown(r, throwable)).orElse(throwable);
     }

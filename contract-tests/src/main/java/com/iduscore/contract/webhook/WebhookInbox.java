@@ -35,6 +35,8 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class WebhookInbox implements AutoCloseable {
 
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
     /** How long one wait for an arrival lasts before the idle hook runs again. */
     private static final Duration WAIT_SLICE = Duration.ofMillis(50);
 
@@ -265,8 +267,12 @@ public final class WebhookInbox implements AutoCloseable {
         return global == null ? 200 : global;
     }
 
+    /** Idempotent: the JUnit root context and the shutdown hook may both call it. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         server.stop(0);
         executor.shutdownNow();
     }

@@ -61,7 +61,7 @@ class ConformanceExtensionTest {
             Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                     .enableTestExecutionListenerAutoRegistration(false).build());
             LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectClass(SampleChecks.class))
+                    .selectors(selectClass(SampleChecks.class), selectClass(BrokenSetUpChecks.class))
                     .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
                     .build();
             SummaryGeneratingListener listener = new SummaryGeneratingListener();
@@ -136,13 +136,20 @@ class ConformanceExtensionTest {
     @Test
     void a_check_is_a_test_by_itself_and_never_registered_twice_with_an_explicit_test() {
         assertThat(records.keySet()).containsExactlyInAnyOrder("SELF-01", "SELF-02", "SELF-03", "SELF-04", "SELF-05",
-                "SELF-06", "SELF-07", "SELF-08", "SELF-09");
+                "SELF-06", "SELF-07", "SELF-08", "SELF-09", "SETUP-01", "SETUP-02");
+    }
+
+    @Test
+    void records_every_check_of_a_class_whose_set_up_failed_as_failed_with_the_cause() {
+        assertThat(records.get("SETUP-01").status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(records.get("SETUP-02").detail())
+                .contains("the class set-up (@BeforeAll) failed, so this check did not run", "no connection to the deployment");
     }
 
     @Test
     void junit_sees_only_the_regression_and_the_mis_declared_check_as_failures() {
-        assertThat(records).hasSize(9);
         assertThat(summary.getTestsFailedCount()).isEqualTo(2);
+        assertThat(summary.getContainersFailedCount()).isEqualTo(1); // BrokenSetUpChecks
         assertThat(summary.getTestsSucceededCount()).isEqualTo(2); // SELF-01 and SELF-07
         assertThat(summary.getTestsAbortedCount()).isEqualTo(3);   // SELF-02 (known), SELF-05, SELF-08
         assertThat(summary.getTestsSkippedCount()).isEqualTo(2);   // SELF-04, SELF-06 (disabled)
@@ -199,6 +206,25 @@ class ConformanceExtensionTest {
         @Check(id = "SELF-09", title = "declared read-only but posts", operation = "POST /v1/submissions", writes = false)
         void posts_anyway(Credential credential) {
             Api.submit(credential, com.iduscore.contract.api.Fixtures.validSubmission(credential));
+        }
+    }
+
+    /** Only run through the launcher above. */
+    @ConformanceTest
+    @EnabledIf("com.iduscore.contract.framework.ConformanceExtensionTest#inside")
+    static class BrokenSetUpChecks {
+
+        @org.junit.jupiter.api.BeforeAll
+        static void set_up() {
+            throw new IllegalStateException("no connection to the deployment");
+        }
+
+        @Check(id = "SETUP-01", title = "first", operation = "GET /health", writes = false)
+        void first() {
+        }
+
+        @Check(id = "SETUP-02", title = "second", operation = "GET /health", writes = false)
+        void second() {
         }
     }
 

@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The mock's admin API under {@code /__admin/iduscore/}, as a WireMock admin extension. It reaches only
@@ -51,11 +52,12 @@ public final class IduScoreAdminApi implements AdminApiExtension {
     static final long MAX_LATENCY_MS = 120_000;
     private static final Set<String> FAULT_FIELDS = Set.of("ready", "latencyMs", "rateLimitPerMinute");
 
-    private final MockControl control;
+    private final Supplier<MockControl> control;
     private final Faults faults;
     private final RateLimiter rateLimiter;
 
-    public IduScoreAdminApi(MockControl control, Faults faults, RateLimiter rateLimiter) {
+    /** @param control asked on every request; may block the first requests until the domain is ready */
+    public IduScoreAdminApi(Supplier<MockControl> control, Faults faults, RateLimiter rateLimiter) {
         this.control = control;
         this.faults = faults;
         this.rateLimiter = rateLimiter;
@@ -77,9 +79,9 @@ public final class IduScoreAdminApi implements AdminApiExtension {
         router.add(RequestMethod.POST, "/iduscore/clock/advance",
                 (admin, event, params) -> respond(event, this::advanceClock));
         router.add(RequestMethod.GET, "/iduscore/webhook-deliveries", (admin, event, params) -> respond(event,
-                r -> HttpReply.json(200, Map.of("deliveries", control.deliveries()))));
+                r -> HttpReply.json(200, Map.of("deliveries", control.get().deliveries()))));
         router.add(RequestMethod.GET, "/iduscore/state", (admin, event, params) -> respond(event,
-                r -> HttpReply.text(200, "application/json", control.exportState())));
+                r -> HttpReply.text(200, "application/json", control.get().exportState())));
         router.add(RequestMethod.PUT, "/iduscore/state", (admin, event, params) -> respond(event, this::importState));
         router.add(RequestMethod.GET, "/iduscore/faults",
                 (admin, event, params) -> respond(event, r -> HttpReply.json(200, faults.current())));
@@ -87,14 +89,14 @@ public final class IduScoreAdminApi implements AdminApiExtension {
     }
 
     private HttpReply reset() {
-        control.reset();
+        control.get().reset();
         faults.reset();
         rateLimiter.reset();
         return HttpReply.empty(204);
     }
 
     private HttpReply now() {
-        return HttpReply.json(200, Map.of("now", control.now()));
+        return HttpReply.json(200, Map.of("now", control.get().now()));
     }
 
     private HttpReply advanceClock(Request request) {
@@ -105,7 +107,7 @@ public final class IduScoreAdminApi implements AdminApiExtension {
                     "Expected a whole number >= 0");
         }
         try {
-            control.advanceClock(Duration.ofMillis(millis.asLong()));
+            control.get().advanceClock(Duration.ofMillis(millis.asLong()));
         } catch (IllegalStateException realClock) {
             throw new ApiException(409, "CLOCK_NOT_MANUAL",
                     "The mock runs on the real clock; start it with --clock manual to move time by hand");
@@ -116,7 +118,7 @@ public final class IduScoreAdminApi implements AdminApiExtension {
     private HttpReply importState(Request request) {
         String snapshot = request.getBodyAsString();
         try {
-            control.importState(snapshot);
+            control.get().importState(snapshot);
         } catch (IllegalArgumentException notASnapshot) {
             throw new ApiException(400, ErrorReplies.VALIDATION_ERROR,
                     "Not a state snapshot (use the document GET /__admin/iduscore/state returns): "

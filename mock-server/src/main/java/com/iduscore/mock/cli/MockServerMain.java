@@ -214,6 +214,10 @@ public final class MockServerMain implements Callable<Integer> {
         setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
         setIfAbsent("org.slf4j.simpleLogger.showShortLogName", "true");
         setIfAbsent("org.slf4j.simpleLogger.log.com.iduscore.mock.wiremock", "warn");
+        // the schema library warns about OpenAPI keywords (components, ...) it does not validate: not a person's concern
+        setIfAbsent("org.slf4j.simpleLogger.log.com.networknt", "error");
+        // PDFBox notes each substituted standard font once; the PDF is fine, nothing to act on
+        setIfAbsent("org.slf4j.simpleLogger.log.org.apache.pdfbox", "error");
     }
 
     private static void setIfAbsent(String key, String value) {

@@ -13,6 +13,7 @@ import com.iduscore.mock.domain.idempotency.CanonicalJson;
 import com.iduscore.mock.domain.idempotency.IdempotencyRecord;
 import com.iduscore.mock.domain.idempotency.IdempotencyStore;
 import com.iduscore.mock.domain.idempotency.InMemoryIdempotencyStore;
+import com.iduscore.mock.domain.pipeline.DueQueue;
 import com.iduscore.mock.domain.pipeline.Job;
 import com.iduscore.mock.domain.pipeline.JobType;
 import com.iduscore.mock.domain.pipeline.PipelineListener;
@@ -54,9 +55,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -95,8 +94,8 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
     private final IdempotencyStore idempotency = new InMemoryIdempotencyStore(IDEMPOTENCY_WINDOW);
     private final SubjectRegistry subjects = new SubjectRegistry();
     private final DeliveryLog deliveries = new DeliveryLog();
-    /** Submissions whose pipeline has not finished: the only ones the ticker and advanceClock look at. */
-    private final Set<Submission> active = ConcurrentHashMap.newKeySet();
+    /** Open pipelines by their next due time: what the ticker and advanceClock run. */
+    private final DueQueue<Submission> due = new DueQueue<>();
     private final ObjectMapper json = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private final ScheduledExecutorService scheduler;
@@ -186,7 +185,6 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
             Submission submission = Submission.accept(caller.tenantId(), caller.partnerId(),
                     subjectId(caller.tenantId(), body.get("partnerSubjectId")), correlationId, body, now, timing);
             submissions.add(submission);
-            active.add(submission);
             created[0] = submission;
             AcceptedView accepted = new AcceptedView(submission.id(), submission.ingestJobId(),
                     submission.partnerSubmissionId(), SubmissionStatus.RECEIVED.slug(),
@@ -195,7 +193,7 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
         });
         if (claim.created()) {
             synchronized (created[0]) {
-                ticker.wakeAt(created[0].pipeline().nextDueAt());
+                settle(created[0]);
             }
             changed();
             return new Submitted(claim.record().accepted(), false);
@@ -335,44 +333,33 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
         }
     }
 
-    /** After a change (monitor held): forget a finished pipeline, or make sure the ticker wakes for its next step. */
+    /** After a change (monitor held): queue the pipeline under its next due time and make sure the ticker wakes then. */
     private void settle(Submission submission) {
-        if (submission.pipeline().finished()) {
-            active.remove(submission);
-        } else {
-            ticker.wakeAt(submission.pipeline().nextDueAt());
+        Instant next = submission.pipeline().nextDueAt();
+        if (next != null && !next.equals(submission.pipeline().scheduledAt())) {
+            submission.pipeline().scheduledAt(next);
+            due.add(submission, next);
+            ticker.wakeAt(next);
         }
     }
 
-    /** Runs everything due now on every open pipeline; returns the next due time (null when nothing is scheduled). */
+    /** Runs everything due now; returns the next due time (null when nothing is scheduled). */
     private Instant advanceDue() {
         Instant now = clock.now();
-        Instant next = null;
-        for (Submission submission : active) {
-            Instant due;
+        for (DueQueue.Entry<Submission> entry : due.pollDue(now)) {
+            Submission submission = entry.item();
             synchronized (submission) {
+                if (submissions.bySubmissionId(submission.id()) != submission) {
+                    continue; // reset or replaced since it was queued
+                }
+                if (entry.due().equals(submission.pipeline().scheduledAt())) {
+                    submission.pipeline().scheduledAt(null);
+                }
                 catchUp(submission, now);
-                due = submission.pipeline().nextDueAt();
-            }
-            if (due != null && (next == null || due.isBefore(next))) {
-                next = due;
+                settle(submission);
             }
         }
-        return next;
-    }
-
-    private Instant earliestDue() {
-        Instant next = null;
-        for (Submission submission : active) {
-            Instant due;
-            synchronized (submission) {
-                due = submission.pipeline().nextDueAt();
-            }
-            if (due != null && (next == null || due.isBefore(next))) {
-                next = due;
-            }
-        }
-        return next;
+        return due.earliest();
     }
 
     private WebhookConfig webhookOf(Submission submission) {
@@ -449,7 +436,7 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
             idempotency.replaceAll(List.of());
             subjects.clear();
             deliveries.replaceAll(List.of());
-            active.clear();
+            due.clear();
         }
         changed();
     }
@@ -478,7 +465,7 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
         synchronized (clockLock) {
             Instant target = manual.now().plus(by);
             for (int guard = 0; guard < 1_000_000; guard++) {
-                Instant next = earliestDue();
+                Instant next = due.earliest();
                 if (next == null || next.isAfter(target)) {
                     break;
                 }
@@ -566,15 +553,12 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
             idempotency.replaceAll(keys);
             deliveries.replaceAll(attempts);
             subjects.clear();
-            active.clear();
+            due.clear();
             for (Submission submission : restored) {
                 if (submission.partnerSubjectId() != null) {
                     subjects.remember(submission.tenantId(), submission.partnerSubjectId(), submission.subjectId());
                 }
                 synchronized (submission) {
-                    if (!submission.pipeline().finished()) {
-                        active.add(submission);
-                    }
                     interruptDelivery(submission);
                     settle(submission);
                 }

@@ -8,6 +8,8 @@ import com.iduscore.mock.domain.error.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.function.Supplier;
+
 /**
  * The WireMock extension that serves the partner API: it answers every non-admin request itself
  * ({@code stopWith}), so no stub mapping is ever consulted. Thin on purpose: it builds the request context, asks
@@ -18,10 +20,11 @@ import org.slf4j.LoggerFactory;
 public final class PartnerApiFilter implements StubRequestFilterV2 {
     private static final Logger LOG = LoggerFactory.getLogger(PartnerApiFilter.class);
 
-    private final PartnerRoutes routes;
+    private final Supplier<PartnerRoutes> routes;
     private final Faults faults;
 
-    public PartnerApiFilter(PartnerRoutes routes, Faults faults) {
+    /** @param routes asked on every request; may block the first requests until the domain is ready */
+    public PartnerApiFilter(Supplier<PartnerRoutes> routes, Faults faults) {
         this.routes = routes;
         this.faults = faults;
     }
@@ -32,7 +35,7 @@ public final class PartnerApiFilter implements StubRequestFilterV2 {
                 request.getHeader("x-correlation-id"));
         HttpReply reply;
         try {
-            reply = routes.handle(WireMockReplies.toIncoming(request), context);
+            reply = routes.get().handle(WireMockReplies.toIncoming(request), context);
         } catch (ApiException refusal) {
             reply = ErrorReplies.of(context, refusal);
         } catch (RuntimeException | StackOverflowError failure) {

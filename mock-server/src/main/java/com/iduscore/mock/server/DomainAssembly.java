@@ -1,5 +1,6 @@
 package com.iduscore.mock.server;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.iduscore.contract.openapi.OpenApiContract;
 import com.iduscore.mock.artifact.HmacArtifactUrlSigner;
 import com.iduscore.mock.artifact.ReportArtifactRenderer;
@@ -7,23 +8,28 @@ import com.iduscore.mock.config.TenantsFile;
 import com.iduscore.mock.domain.DomainPorts;
 import com.iduscore.mock.domain.DomainSettings;
 import com.iduscore.mock.domain.IduScoreService;
+import com.iduscore.mock.domain.artifact.ArtifactRenderer;
 import com.iduscore.mock.domain.clock.ManualClock;
 import com.iduscore.mock.domain.clock.MockClock;
 import com.iduscore.mock.domain.clock.SystemClock;
 import com.iduscore.mock.domain.tenant.TenantConfig;
+import com.iduscore.mock.domain.webhook.WebhookTransport;
+import com.iduscore.mock.http.ApiJson;
 import com.iduscore.mock.http.OpenApiDocuments;
-import com.iduscore.contract.openapi.SchemaValidator;
+import com.iduscore.mock.validation.OpenApiSubmissionSchemaValidator;
 import com.iduscore.mock.validation.SubmissionSchemaValidator;
-import java.util.LinkedHashMap;
-import java.util.ArrayList;
-import java.util.Map;
 import com.iduscore.mock.webhook.HmacWebhookSigner;
 import com.iduscore.mock.webhook.HttpWebhookTransport;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
-/** Builds and starts the real domain for a config: the leaves' adapters, the tenants, the clock, the schema validator. */
+/**
+ * Builds and starts the real domain for a config: the leaves' adapters, the tenants, the clock, the schema validator
+ * and the OpenAPI documents. Parts only some requests need (the webhook HTTP client, the report renderer, the schema
+ * validator, the documents) are made on first use, so they stay off the cold start.
+ */
 final class DomainAssembly {
     private DomainAssembly() {
     }
@@ -38,23 +44,26 @@ final class DomainAssembly {
         MockClock clock = config.clock() == ClockMode.MANUAL ? new ManualClock(new SystemClock().now()) : new SystemClock();
         DomainSettings settings = new DomainSettings(clock, tenants, config.stepDuration(), config.sla(),
                 config.webhookHeaderPrefix(), config.stateFile());
-        DomainPorts ports = new DomainPorts(new HttpWebhookTransport(), new HmacWebhookSigner(),
-                HmacArtifactUrlSigner.random(), new ReportArtifactRenderer());
+        Lazy<WebhookTransport> transport = Lazy.of(HttpWebhookTransport::new);
+        Lazy<ArtifactRenderer> renderer = Lazy.of(ReportArtifactRenderer::new);
+        DomainPorts ports = new DomainPorts((url, headers, body) -> transport.get().post(url, headers, body),
+                new HmacWebhookSigner(), new HmacArtifactUrlSigner(),
+                (kind, content) -> renderer.get().render(kind, content));
+        // every response goes through this mapper: load it here, beside WireMock's start, not on the first request
+        ApiJson.bytes(Map.of("timestamp", clock.now()));
         IduScoreService service = new IduScoreService(settings, ports);
         try {
-            OpenApiDocuments openApi = new OpenApiDocuments(OpenApiContract.json().getBytes(StandardCharsets.UTF_8),
-                    OpenApiContract.yaml().getBytes(StandardCharsets.UTF_8));
-            SubmissionSchemaValidator validator = body -> { // TEMP until leaves' OpenApiSubmissionSchemaValidator lands
-                Map<String, List<String>> fields = new LinkedHashMap<>();
-                List<String> form = new ArrayList<>();
-                for (SchemaValidator.Violation v : SchemaValidator.shared().validate("CanonicalSubmissionV1", body)) {
-                    if (v.path().isEmpty()) form.add(v.message()); else fields.computeIfAbsent(v.path(), k -> new ArrayList<>()).add(v.message());
-                }
-                return new SubmissionSchemaValidator.FieldErrors(form, fields);
-            };
+            Lazy<SubmissionSchemaValidator> validator = Lazy.of(OpenApiSubmissionSchemaValidator::new);
+            OpenApiDocuments openApi = OpenApiDocuments.lazy(
+                    () -> OpenApiContract.json().getBytes(StandardCharsets.UTF_8),
+                    () -> OpenApiContract.yaml().getBytes(StandardCharsets.UTF_8));
             service.start();
-            return new Backend(service, service, validator, openApi,
-                    tenants.stream().map(TenantConfig::tenantId).toList(), service::close);
+            Runnable warmUp = () -> {
+                validator.get().validate(JsonNodeFactory.instance.objectNode());
+                openApi.json();
+            };
+            return new Backend(service, service, body -> validator.get().validate(body), openApi,
+                    tenants.stream().map(TenantConfig::tenantId).toList(), service::close, warmUp);
         } catch (RuntimeException failure) {
             service.close();
             throw failure;

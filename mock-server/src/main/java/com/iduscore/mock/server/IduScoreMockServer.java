@@ -7,14 +7,17 @@ import com.iduscore.mock.admin.BearerTokenAuthenticator;
 import com.iduscore.mock.admin.IduScoreAdminApi;
 import com.iduscore.mock.domain.MockControl;
 import com.iduscore.mock.domain.PartnerApi;
+import com.iduscore.mock.http.PartnerRoutes;
 import com.iduscore.mock.http.Faults;
 import com.iduscore.mock.http.PartnerApiFilter;
-import com.iduscore.mock.http.PartnerRoutes;
 import com.iduscore.mock.http.RateLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -48,17 +51,67 @@ public final class IduScoreMockServer implements AutoCloseable {
         this.backend = backend;
     }
 
-    /** Builds the domain from {@code config}, starts it and serves it; returns once listening. */
+    /**
+     * Builds the domain from {@code config}, starts it and serves it; returns once listening. The domain is built on
+     * a second thread while WireMock starts on this one: on a cold JVM the two cost about the same.
+     *
+     * @throws com.iduscore.mock.config.InvalidConfigException when the built-in tenants cannot be read
+     * @throws IllegalArgumentException                         when the state file or the tenants cannot be used
+     * @throws RuntimeException                                 WireMock's, when the port cannot be bound
+     */
     public static IduScoreMockServer start(MockServerConfig config) {
-        return start(config, DomainAssembly.assemble(config));
+        CompletableFuture<Backend> backend = new CompletableFuture<>();
+        Thread.ofPlatform().name("iduscore-mock-assembly").daemon(true).start(() -> {
+            Backend assembled;
+            try {
+                assembled = DomainAssembly.assemble(config);
+            } catch (Throwable failure) {
+                backend.completeExceptionally(failure);
+                return;
+            }
+            backend.complete(assembled);
+            // while WireMock may still be starting on the other core: build what the first POST would need
+            warmUp(assembled);
+        });
+        return serve(config, backend);
     }
 
     /** Serves an already started backend (tests hand in fakes here). The backend is closed if serving fails. */
     static IduScoreMockServer start(MockServerConfig config, Backend backend) {
+        return serve(config, CompletableFuture.completedFuture(backend));
+    }
+
+    private static IduScoreMockServer serve(MockServerConfig config, CompletableFuture<Backend> pending) {
         Faults faults = new Faults();
         RateLimiter rateLimiter = new RateLimiter();
-        PartnerRoutes routes = new PartnerRoutes(backend.api(), backend.validator(), backend.openApi(), faults,
-                rateLimiter, backend.control()::now);
+        Lazy<PartnerRoutes> routes = Lazy.of(() -> {
+            Backend backend = await(pending);
+            return new PartnerRoutes(backend.api(), backend.validator(), backend.openApi(), faults, rateLimiter,
+                    backend.control()::now);
+        });
+        Supplier<MockControl> control = () -> await(pending).control();
+        WireMockServer wireMock;
+        try {
+            wireMock = new WireMockServer(options(config, new PartnerApiFilter(routes, faults),
+                    new IduScoreAdminApi(control, faults, rateLimiter)));
+            wireMock.start();
+        } catch (RuntimeException failure) {
+            // the backend may still be on its way: close it whenever it arrives
+            pending.thenAccept(backend -> closeQuietly(backend.onStop()));
+            throw failure;
+        }
+        Backend backend;
+        try {
+            backend = await(pending);
+        } catch (RuntimeException failure) {
+            wireMock.stop();
+            throw failure;
+        }
+        return new IduScoreMockServer(config, wireMock, backend);
+    }
+
+    private static WireMockConfiguration options(MockServerConfig config, PartnerApiFilter partnerApi,
+                                                 IduScoreAdminApi adminApi) {
         WireMockConfiguration options = WireMockConfiguration.options()
                 .port(config.port())
                 .bindAddress(config.bindAddress())
@@ -70,19 +123,35 @@ public final class IduScoreMockServer implements AutoCloseable {
                 .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
                 .templatingEnabled(false)
                 .extensionScanningEnabled(false)
-                .extensions(new PartnerApiFilter(routes, faults),
-                        new IduScoreAdminApi(backend.control(), faults, rateLimiter));
+                .extensions(partnerApi, adminApi);
         if (config.adminToken() != null) {
             options.adminAuthenticator(new BearerTokenAuthenticator(config.adminToken()));
         }
-        WireMockServer wireMock = new WireMockServer(options);
+        return options;
+    }
+
+    /** The backend, or the failure that stopped it being built, as thrown there. */
+    private static Backend await(CompletableFuture<Backend> pending) {
         try {
-            wireMock.start();
-        } catch (RuntimeException failure) {
-            closeQuietly(backend.onStop());
-            throw failure;
+            return pending.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
         }
-        return new IduScoreMockServer(config, wireMock, backend);
+    }
+
+    private static void warmUp(Backend backend) {
+        try {
+            backend.warmUp().run();
+        } catch (RuntimeException e) {
+            // the first request that needs the part will build it, and report the problem, itself
+            LOG.debug("Warm-up failed: {}", e.toString());
+        }
     }
 
     public int port() {

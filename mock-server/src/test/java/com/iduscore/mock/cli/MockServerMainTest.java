@@ -1,6 +1,7 @@
 package com.iduscore.mock.cli;
 
 import com.iduscore.mock.http.ContractValidation;
+import com.iduscore.mock.http.Fixtures;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,29 @@ class MockServerMainTest {
                 .matches("IduScore mock listening on http://127\\.0\\.0\\.1:\\d+ "
                         + "\\(tenants: demo-a, demo-b, demo-inactive; clock: manual\\)")
                 .contains(baseUrl.get());
+    }
+
+    @Test
+    void a_stop_writes_the_state_file_and_the_next_start_reads_it(@TempDir Path dir) {
+        Path stateFile = dir.resolve("state.json");
+        AtomicReference<String> submissionId = new AtomicReference<>();
+
+        int first = run(server -> submissionId.set(RestAssured.given()
+                .header("X-Api-Key", "idu_demo_a1").header("Idempotency-Key", "cli-state-1")
+                .header("x-correlation-id", "corr-cli-state-1").contentType("application/json")
+                .body(Fixtures.completeSubmission().toString())
+                .post(server.baseUrl() + "/v1/submissions")
+                .then().statusCode(202).extract().path("submissionId")),
+                "--port", "0", "--clock", "manual", "--state-file", stateFile.toString());
+
+        assertThat(first).isZero();
+        assertThat(stateFile).isRegularFile().content().contains(submissionId.get());
+        AtomicInteger status = new AtomicInteger();
+        int second = run(server -> status.set(RestAssured.given().header("X-Api-Key", "idu_demo_a1")
+                        .get(server.baseUrl() + "/v1/submissions/" + submissionId.get()).statusCode()),
+                "--port", "0", "--clock", "manual", "--state-file", stateFile.toString());
+        assertThat(second).isZero();
+        assertThat(status.get()).as("the submission after a restart").isEqualTo(200);
     }
 
     @Test

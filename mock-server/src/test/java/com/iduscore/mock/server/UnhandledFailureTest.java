@@ -41,7 +41,7 @@ class UnhandledFailureTest {
         FailingDomain domain = new FailingDomain();
         mock = IduScoreMockServer.start(MockServerConfig.defaults().withPort(0),
                 new Backend(domain, domain, body -> new SubmissionSchemaValidator.FieldErrors(List.of(), Map.of()),
-                        new OpenApiDocuments("{}".getBytes(), "{}".getBytes()), List.of("failing"), () -> { }));
+                        OpenApiDocuments.of("{}".getBytes(), "{}".getBytes()), List.of("failing"), () -> { }, () -> { }));
         RestAssured.baseURI = "http://127.0.0.1";
     }
 

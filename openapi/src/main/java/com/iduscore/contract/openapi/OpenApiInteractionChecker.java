@@ -8,6 +8,7 @@ import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -95,7 +96,10 @@ public final class OpenApiInteractionChecker {
         if (inSpec) {
             for (ValidationReport.Message message : report.getMessages()) {
                 if (message.getLevel() == ValidationReport.Level.ERROR) {
-                    out.add(describe(message));
+                    String subject = message.getKey().startsWith("validation.response.header.schema")
+                            ? failingResponseHeaders(verb, target.path, status, responseHeaders)
+                            : "";
+                    out.add(describe(message, subject));
                 }
             }
         } else if (status >= 400) {
@@ -109,6 +113,103 @@ public final class OpenApiInteractionChecker {
         }
         out.addAll(requestIdAgreement(status, responseHeaders, responseBody));
         return List.copyOf(out);
+    }
+
+    /**
+     * Atlassian does not say which response header broke its schema; find the declared headers whose value fails
+     * (values are strings on the wire, so they are compared as numbers where the schema wants a number). Returns e.g.
+     * {@code "header Retry-After='soon': "}, or "" when none can be singled out.
+     */
+    private String failingResponseHeaders(Request.Method verb, String path, int status, Map<String, List<String>> headers) {
+        JsonNode document = schemas.document();
+        String response = responsePointer(verb, path, status);
+        if (response == null) {
+            return "";
+        }
+        String resolvedResponse = followRefs(document, response);
+        List<String> failing = new ArrayList<>();
+        document.at(resolvedResponse + "/headers").fieldNames().forEachRemaining(name -> {
+            String header = followRefs(document, resolvedResponse + "/headers/" + escape(name));
+            JsonNode schema = document.at(header + "/schema");
+            String value = firstHeader(headers, name);
+            if (value != null && schema.isObject() && !schemas.validateAt(header + "/schema", typed(value, schema)).isEmpty()) {
+                failing.add(name + "='" + value + "'");
+            }
+        });
+        return failing.isEmpty() ? "" : "header " + String.join(", ", failing) + ": ";
+    }
+
+    /** JSON pointer of the response object documented for this exchange, or null. */
+    private String responsePointer(Request.Method verb, String path, int status) {
+        JsonNode document = schemas.document();
+        for (Map.Entry<String, JsonNode> entry : document.path("paths").properties()) {
+            String template = "\\Q" + entry.getKey().replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q") + "\\E";
+            if (path.matches(template)) {
+                String responses = "/paths/" + escape(entry.getKey()) + "/" + verb.name().toLowerCase(Locale.ROOT) + "/responses";
+                if (document.at(responses).has(String.valueOf(status))) {
+                    return responses + "/" + status;
+                }
+                return document.at(responses).has("default") ? responses + "/default" : null;
+            }
+        }
+        return null;
+    }
+
+    private static String followRefs(JsonNode document, String pointer) {
+        String current = pointer;
+        for (int hops = 0; hops < 10 && document.at(current).has("$ref"); hops++) {
+            current = document.at(current).get("$ref").asText().substring(1);
+        }
+        return current;
+    }
+
+    private static JsonNode typed(String value, JsonNode schema) {
+        String type = schema.path("type").asText("");
+        if (type.equals("integer") || type.equals("number")) {
+            try {
+                JsonNode number = JSON.readTree(value.strip());
+                if (number != null && number.isNumber()) {
+                    return number;
+                }
+            } catch (IOException notANumber) {
+                // judged as the string it is
+            }
+        }
+        return TextNode.valueOf(value);
+    }
+
+    private static String escape(String token) {
+        return token.replace("~", "~0").replace("/", "~1");
+    }
+
+    /**
+     * The contract violations of one outbound webhook delivery (the request the platform sends to a partner), checked
+     * against the document's top-level {@code webhooks} entry, e.g. {@code result.ready}: the signature headers'
+     * presence and shape and the body schema. Headers named with the lab's {@code X-IduScore-} prefix are read as the
+     * documented {@code X-Idunox-} ones. The HMAC itself needs the secret and is not checked here.
+     *
+     * @return one readable line per violation, empty when the delivery conforms
+     */
+    public List<String> webhookViolations(String webhookName, Map<String, List<String>> headers, byte[] body) {
+        SimpleRequest.Builder builder = new SimpleRequest.Builder(Request.Method.POST, "/");
+        if (headers != null) {
+            headers.forEach((name, values) -> builder.withHeader(documentedWebhookHeader(name), values == null ? List.of() : values));
+        }
+        if (body != null && body.length > 0) {
+            builder.withBody(body);
+        }
+        List<String> out = new ArrayList<>();
+        for (ValidationReport.Message message : validator.validateWebhookRequest(webhookName, builder.build()).getMessages()) {
+            if (message.getLevel() == ValidationReport.Level.ERROR) {
+                out.add(describe(message, "").replaceFirst("^\\[request] ", "[webhook " + webhookName + "] "));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static String documentedWebhookHeader(String name) {
+        String lab = "x-iduscore-";
+        return name != null && name.toLowerCase(Locale.ROOT).startsWith(lab) ? "X-Idunox-" + name.substring(lab.length()) : name;
     }
 
     /** D4: an error envelope's {@code requestId} is the response's {@code x-request-id}. */
@@ -131,10 +232,16 @@ public final class OpenApiInteractionChecker {
         return List.of();
     }
 
-    private static String describe(ValidationReport.Message message) {
+    private static String describe(ValidationReport.Message message, String subject) {
         StringBuilder line = new StringBuilder();
         String key = message.getKey();
         line.append(key.startsWith("validation.request") ? "[request] " : key.startsWith("validation.response") ? "[response] " : "");
+        line.append(subject);
+        message.getContext()
+                .flatMap(ValidationReport.MessageContext::getParameter)
+                .map(p -> p.getIn() + " parameter '" + p.getName() + "': ")
+                .filter(p -> !message.getMessage().contains("'" + message.getContext().get().getParameter().get().getName() + "'"))
+                .ifPresent(line::append);
         line.append(message.getMessage().strip()).append(" (").append(key).append(')');
         message.getContext()
                 .flatMap(ValidationReport.MessageContext::getPointers)

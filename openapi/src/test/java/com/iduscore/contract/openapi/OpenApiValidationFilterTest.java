@@ -211,6 +211,40 @@ class OpenApiValidationFilterTest {
                 .singleElement().asString().contains("timestamp");
     }
 
+    @Test
+    void violations_name_the_header_or_parameter_at_fault() {
+        String limited = "{\"error\":{\"code\":\"RATE_LIMITED\",\"message\":\"Rate limit exceeded\",\"requestId\":\"r\"}}";
+        assertThat(OpenApiValidationFilter.violations("GET", "/v1/jobs/not-a-uuid", Map.of("X-Api-Key", List.of("idu_demo_a1")), null, 429,
+                Map.of("Content-Type", List.of("application/json"), "x-request-id", List.of("r"), "Retry-After", List.of("soon")),
+                limited.getBytes(StandardCharsets.UTF_8), true))
+                .containsExactlyInAnyOrder(
+                        "[request] path parameter 'jobId': does not match the uuid pattern must be a valid RFC 4122 UUID"
+                                + " (validation.request.parameter.schema.format.uuid)",
+                        "[response] header Retry-After='soon': string found, integer expected (validation.response.header.schema.type)");
+    }
+
+    @Test
+    void a_webhook_delivery_is_judged_against_the_result_ready_entry_under_either_header_prefix() {
+        byte[] event = OpenApiContract.document().at("/components/schemas/ResultReadyWebhookEvent/example").toString()
+                .getBytes(StandardCharsets.UTF_8);
+        Map<String, List<String>> idunox = Map.of("Content-Type", List.of("application/json"),
+                "X-Idunox-Event", List.of("result.ready"), "X-Idunox-Delivery-Id", List.of("4a7c9e1b-3d5f-4b8a-9c2e-6f0a1b2c3d4e"),
+                "X-Idunox-Timestamp", List.of("1776675645"), "X-Idunox-Signature", List.of("v1=0a1b2c"));
+        Map<String, List<String>> lab = Map.of("Content-Type", List.of("application/json"),
+                "X-IduScore-Event", List.of("result.ready"), "X-IduScore-Delivery-Id", List.of("4a7c9e1b-3d5f-4b8a-9c2e-6f0a1b2c3d4e"),
+                "X-IduScore-Timestamp", List.of("1776675645"), "X-IduScore-Signature", List.of("v1=0a1b2c"), "X-Api-Key", List.of("whk_1"));
+        OpenApiInteractionChecker checker = OpenApiInteractionChecker.shared();
+
+        assertThat(checker.webhookViolations("result.ready", idunox, event)).isEmpty();
+        assertThat(checker.webhookViolations("result.ready", lab, event)).isEmpty();
+        assertThat(checker.webhookViolations("result.ready", Map.of("Content-Type", List.of("application/json"),
+                "X-Idunox-Event", List.of("result.ready"), "X-Idunox-Delivery-Id", List.of("4a7c9e1b-3d5f-4b8a-9c2e-6f0a1b2c3d4e"),
+                "X-Idunox-Timestamp", List.of("1776675645"), "X-Idunox-Signature", List.of("sha256=0a1b2c")),
+                "{\"eventType\":\"result.ready\"}".getBytes(StandardCharsets.UTF_8)))
+                .anySatisfy(v -> assertThat(v).startsWith("[webhook result.ready]").contains("X-Idunox-Signature"))
+                .anySatisfy(v -> assertThat(v).contains("required property 'resultId' not found"));
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
 
     private void plant(int status, Map<String, String> headers, String body) {

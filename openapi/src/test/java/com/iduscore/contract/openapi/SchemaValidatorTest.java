@@ -70,6 +70,12 @@ class SchemaValidatorTest {
     }
 
     @Test
+    void preload_compiles_up_front_and_refuses_unknown_names() {
+        assertThat(validator.preload("CanonicalSubmissionV1", "ErrorEnvelope")).isSameAs(validator);
+        assertThatThrownBy(() -> validator.preload("Nope")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void a_null_instance_is_validated_as_json_null() {
         assertThat(validator.validate("HealthResponse", null)).extracting(Violation::keyword).containsExactly("type");
     }

@@ -87,7 +87,11 @@ public final class CanonicalJson {
             return Double.toString(node.doubleValue());
         }
         BigDecimal value = node.decimalValue().stripTrailingZeros();
-        return value.signum() == 0 ? "0" : value.toString();
+        if (value.signum() == 0) {
+            return "0";
+        }
+        // whole numbers in plain digits (10, not 1E+1) unless absurdly long; fractions as BigDecimal writes them
+        return value.scale() <= 0 && value.precision() - value.scale() <= 40 ? value.toPlainString() : value.toString();
     }
 
     private static void string(String text, StringBuilder out) {

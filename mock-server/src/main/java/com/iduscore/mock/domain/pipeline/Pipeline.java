@@ -29,6 +29,8 @@ public final class Pipeline {
     private final List<Job> jobs;
     private final Scenario scenario;
     private final PipelineTiming timing;
+    /** The due time this pipeline is queued under in the service's {@link DueQueue}; null when not queued. */
+    private Instant scheduledAt;
 
     private Pipeline(List<Job> jobs, Scenario scenario, PipelineTiming timing) {
         this.jobs = jobs;
@@ -89,6 +91,10 @@ public final class Pipeline {
     }
 
     public Scenario scenario() { return scenario; }
+
+    public Instant scheduledAt() { return scheduledAt; }
+
+    public void scheduledAt(Instant due) { this.scheduledAt = due; }
 
     /** When the next transition falls due, or null when none is scheduled (finished, or waiting on a webhook). */
     public Instant nextDueAt() {

@@ -232,6 +232,11 @@ public final class Submission {
 
     // ---- views (monitor held) ----------------------------------------------------------------------------------------
 
+    /**
+     * D3. {@code updatedAt} is the latest change to the submission or any of its jobs. {@code counts}:
+     * {@code documents} = entries of {@code reportDocuments}, {@code results} = 1 once the result row exists,
+     * {@code artifacts} = the result's artifact rows (pending ones included).
+     */
     public SubmissionView toView(Instant now) {
         List<JobSummaryView> jobs = new ArrayList<>(7);
         for (Job job : pipeline.jobs()) {
