@@ -78,7 +78,7 @@ class PlantedDeviationSelfTest {
     @AfterAll
     static void report_the_share_caught_and_stop() throws Exception {
         try {
-            List<SelfTestReport.Verdict> verdicts = List.copyOf(VERDICTS);
+            List<SelfTestReport.Verdict> verdicts = withTheUnrun(List.copyOf(VERDICTS));
             boolean controlPassed = control != null && control.values().stream().allMatch(o -> o.status() == NestedRun.Status.PASSED);
             String controlDetail = control == null ? "not run" : control.values().stream()
                     .filter(o -> o.status() != NestedRun.Status.PASSED).map(NestedRun.Outcome::toString)
@@ -97,6 +97,22 @@ class PlantedDeviationSelfTest {
                 proxy.close();
             }
         }
+    }
+
+    /** Every planted deviation has a verdict: one that never ran (a failed set-up) counts as not caught. */
+    private static List<SelfTestReport.Verdict> withTheUnrun(List<SelfTestReport.Verdict> verdicts) {
+        if (planted == null) {
+            return verdicts;
+        }
+        List<SelfTestReport.Verdict> all = new ArrayList<>(verdicts);
+        for (PlantedDeviation p : planted) {
+            boolean judged = verdicts.stream().anyMatch(v -> v.name().equals(p.name()) && v.check().equals(p.checkId()));
+            if (!judged) {
+                all.add(new SelfTestReport.Verdict(p.name(), p.checkId(), p.description(), false, 0,
+                        "not run: the self-test's set-up failed (see the test's failure)"));
+            }
+        }
+        return all;
     }
 
     @TestFactory

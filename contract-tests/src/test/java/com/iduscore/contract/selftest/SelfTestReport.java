@@ -49,11 +49,28 @@ final class SelfTestReport {
         return root;
     }
 
+    /**
+     * Writes {@code <reports>/latest/selftest.json}. The conformance report listener replaces the files of
+     * {@code latest/} when the test plan ends, after this test; so the file is written again at JVM exit if that removed it.
+     */
     static Path write(Path reportsDir, ObjectNode report) throws IOException {
-        Path latest = reportsDir.resolve("latest");
-        Files.createDirectories(latest);
-        Path file = latest.resolve("selftest.json");
-        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), report);
+        Path file = reportsDir.resolve("latest").resolve("selftest.json");
+        byte[] content = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(report);
+        put(file, content);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!Files.exists(file)) {
+                try {
+                    put(file, content);
+                } catch (IOException e) {
+                    System.err.println("[self-test] could not write " + file + " again: " + e);
+                }
+            }
+        }, "selftest-report-keeper"));
         return file;
+    }
+
+    private static void put(Path file, byte[] content) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.write(file, content);
     }
 }
