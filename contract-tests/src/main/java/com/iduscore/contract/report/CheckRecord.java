@@ -24,6 +24,7 @@ public final class CheckRecord {
     private int exchangeCount;
     private final List<Exchange> exchanges = new ArrayList<>();
     private final List<TimeToResult> timesToResult = new ArrayList<>();
+    private final List<String> requestLog = new ArrayList<>();
 
     public CheckRecord(String id, String title, String operation, String source) {
         this.id = id;
@@ -91,6 +92,8 @@ public final class CheckRecord {
 
     public synchronized void addExchange(Exchange exchange) {
         exchangeCount++;
+        requestLog.add(exchange.at() + " " + exchange.method() + " " + exchange.url() + " -> "
+                + (exchange.status() == 0 ? "no response" : String.valueOf(exchange.status())) + " (" + exchange.millis() + " ms)");
         exchanges.add(exchange);
         if (exchanges.size() > MAX_EXCHANGES) {
             exchanges.remove(0);
@@ -100,6 +103,11 @@ public final class CheckRecord {
     /** The last exchanges, oldest first. */
     public synchronized List<Exchange> exchanges() {
         return List.copyOf(exchanges);
+    }
+
+    /** One line per request the check made, all of them, oldest first: {@code <instant> <method> <url> -> <status> (<ms> ms)}. */
+    public synchronized List<String> requestLog() {
+        return List.copyOf(requestLog);
     }
 
     /** How many exchanges the check made in all (only the last few are kept). */

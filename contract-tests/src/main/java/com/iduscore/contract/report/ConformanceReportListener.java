@@ -65,7 +65,7 @@ public class ConformanceReportListener implements TestExecutionListener {
         out.println();
         out.println("[conformance] " + run.count(CheckStatus.PASSED) + " passed, " + (run.count(CheckStatus.FAILED) - known)
                 + " failed, " + (known > 0 ? known + " known failures, " : "") + run.count(CheckStatus.SKIPPED)
-                + " skipped against " + run.targetKind() + " " + run.targetBaseUrl()
+                + " skipped against " + run.targetKind() + " " + run.targetBaseUrl() + (run.readOnly() ? " (read-only)" : "")
                 + " in " + HtmlReport.human(Duration.between(run.startedAt(), run.finishedAt())));
         run.timeToResultPercentile(50).ifPresent(p50 -> out.println("[conformance] time to result: p50 "
                 + HtmlReport.human(p50) + ", p95 " + HtmlReport.human(run.timeToResultPercentile(95).orElseThrow())

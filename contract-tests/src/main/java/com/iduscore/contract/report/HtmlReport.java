@@ -29,7 +29,8 @@ public final class HtmlReport {
                 .append(" failed, ").append(skipped).append(" skipped</title><style>").append(CSS).append("</style></head><body>\n");
 
         h.append("<header><h1>IduScore Partner API conformance</h1><p class=\"target\">")
-                .append(esc(run.targetKind())).append(" target <code>").append(esc(run.targetBaseUrl())).append("</code> · run <code>")
+                .append(esc(run.targetKind())).append(" target <code>").append(esc(run.targetBaseUrl())).append("</code>")
+                .append(run.readOnly() ? " · <b>read-only</b> (checks that would POST are skipped)" : "").append(" · run <code>")
                 .append(esc(run.runId())).append("</code> · started ").append(esc(run.startedAt().toString())).append(" · took ")
                 .append(human(Duration.between(run.startedAt(), run.finishedAt()))).append("</p></header>\n");
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code conformance.json}: {@code {"runId","target":{"baseUrl","kind"},"startedAt","finishedAt","summary":{"passed",
+ * {@code conformance.json}: {@code {"runId","target":{"baseUrl","kind","readOnly"},"startedAt","finishedAt","summary":{"passed",
  * "failed","skipped","knownFailures","total"},"timeToResult":{"count","p50Ms","p95Ms"},"baseline":{...}|null,
  * "checks":[{"id","title","operation","group","status","detail","knownFailure","durationMs","timeToResultMs"?,
  * "exchanges"? (failed checks only)}]}}. The format a later run reads back as its baseline.
@@ -27,6 +27,7 @@ public final class JsonReport {
         ObjectNode target = root.putObject("target");
         target.put("baseUrl", run.targetBaseUrl());
         target.put("kind", run.targetKind());
+        target.put("readOnly", run.readOnly());
         root.put("startedAt", run.startedAt().toString());
         root.put("finishedAt", run.finishedAt().toString());
         ObjectNode summary = root.putObject("summary");

@@ -12,12 +12,13 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Writes a run's reports: {@code <reports>/<run-id>/conformance.json}, {@code conformance.html} and {@code junit.xml},
- * then copies them to {@code <reports>/latest/} (replacing what was there).
+ * Writes a run's reports: {@code <reports>/<run-id>/conformance.json}, {@code conformance.html}, {@code junit.xml} and
+ * {@code requests.log} (every request of every check, one line each, grouped by check), then copies them to
+ * {@code <reports>/latest/} (replacing what was there).
  */
 public final class ReportFiles {
 
-    public static final List<String> FILES = List.of("conformance.json", "conformance.html", "junit.xml");
+    public static final List<String> FILES = List.of("conformance.json", "conformance.html", "junit.xml", "requests.log");
 
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -27,6 +28,17 @@ public final class ReportFiles {
     /** {@code 20260427T101530Z-stub}: sortable, readable, and unique enough for one machine (a suffix is added if not). */
     public static String runId(Instant startedAt, String targetKind) {
         return RUN_ID.format(startedAt) + "-" + targetKind;
+    }
+
+    /** The per-check request log: a header per check, then one line per request it made (URLs carry no keys). */
+    static String requestLog(RunReport run) {
+        StringBuilder log = new StringBuilder();
+        for (CheckRecord c : run.checks()) {
+            log.append("== ").append(c.id()).append(' ').append(c.status().id().toUpperCase(java.util.Locale.ROOT))
+                    .append(c.knownFailure() ? " (known)" : "").append(" · ").append(c.title()).append('\n');
+            c.requestLog().forEach(line -> log.append("   ").append(Masking.mask(line)).append('\n'));
+        }
+        return log.toString();
     }
 
     /** Writes the run and returns its folder. */
@@ -39,6 +51,7 @@ public final class ReportFiles {
         Files.writeString(dir.resolve("conformance.json"), JsonReport.render(run), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("conformance.html"), HtmlReport.render(run), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("junit.xml"), JunitXmlReport.render(run), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("requests.log"), requestLog(run), StandardCharsets.UTF_8);
 
         Path latest = reportsDir.resolve("latest");
         Files.createDirectories(latest);

@@ -23,6 +23,7 @@ public final class RunRecorder {
     private Instant startedAt = Instant.now();
     private String targetKind;
     private String targetBaseUrl;
+    private boolean readOnly;
 
     public static RunRecorder get() {
         return instance;
@@ -48,11 +49,22 @@ public final class RunRecorder {
         startedAt = Instant.now();
         targetKind = null;
         targetBaseUrl = null;
+        readOnly = false;
     }
 
     public synchronized void target(String kind, String baseUrl) {
+        target(kind, baseUrl, false);
+    }
+
+    public synchronized void target(String kind, String baseUrl, boolean readOnly) {
         this.targetKind = kind;
         this.targetBaseUrl = baseUrl;
+        this.readOnly = readOnly;
+    }
+
+    /** Whether the run was in read-only mode ({@code IDUSCORE_READ_ONLY=true}). */
+    public synchronized boolean readOnly() {
+        return readOnly;
     }
 
     public synchronized String targetKind() {

@@ -13,7 +13,7 @@ import java.util.Optional;
  * A finished run, frozen for writing: target, times, every check, the baseline comparison and time-to-result
  * percentiles. Built by {@link #of}; the writers only read it.
  */
-public record RunReport(String runId, String targetKind, String targetBaseUrl, Instant startedAt, Instant finishedAt,
+public record RunReport(String runId, String targetKind, String targetBaseUrl, boolean readOnly, Instant startedAt, Instant finishedAt,
                         List<CheckRecord> checks, Optional<String> baselineSource,
                         Optional<Baseline.Comparison> comparison) {
 
@@ -25,7 +25,7 @@ public record RunReport(String runId, String targetKind, String targetBaseUrl, I
         }
         Optional<Baseline.Comparison> comparison = baseline.map(b -> b.compare(statuses(checks)));
         return new RunReport(runId, Optional.ofNullable(recorder.targetKind()).orElse("unknown"),
-                Optional.ofNullable(recorder.targetBaseUrl()).orElse(""), recorder.startedAt(), finishedAt, checks,
+                Optional.ofNullable(recorder.targetBaseUrl()).orElse(""), recorder.readOnly(), recorder.startedAt(), finishedAt, checks,
                 baseline.map(Baseline::source), comparison);
     }
 

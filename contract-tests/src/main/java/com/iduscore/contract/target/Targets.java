@@ -46,7 +46,7 @@ public final class Targets {
             case CONTAINER -> ContainerTarget.start(settings);
         };
         target.secrets().forEach(Masking::register);
-        RunRecorder.get().target(target.kind().id(), target.baseUrl());
+        RunRecorder.get().target(target.kind().id(), target.baseUrl(), target.readOnly());
         return target;
     }
 

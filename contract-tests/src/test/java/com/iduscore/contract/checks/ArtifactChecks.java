@@ -9,12 +9,9 @@ import com.iduscore.contract.checks.support.Json;
 import com.iduscore.contract.checks.support.Once;
 import com.iduscore.contract.checks.support.Pipeline;
 import com.iduscore.contract.junit.Check;
-import com.iduscore.contract.junit.Checks;
 import com.iduscore.contract.junit.ConformanceTest;
 import com.iduscore.contract.junit.Locks;
-import com.iduscore.contract.target.Credential;
 import com.iduscore.contract.target.Target;
-import com.iduscore.contract.target.TargetKind;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -35,8 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * available with a signed absolute URL valid one hour, signed afresh on every read; the URL downloads the real file
  * without a key; a tampered or expired URL is a 403 FORBIDDEN envelope. One artifact per requested json/html/pdf.
  *
- * <p>Downloads and expiry assertions would break if the clock jumped meanwhile: the class reads the clock under the
- * shared lock, and the expiry check moves it under the exclusive one.
+ * <p>Downloads and expiry assertions would break if the clock jumped meanwhile, so the class holds the clock lock for
+ * reading. ART-01 (the short pending state) and ART-08 (expiry after an hour) need the clock to themselves: they live
+ * in {@link ClockJumpChecks}.
  */
 @ConformanceTest
 @ResourceLock(value = Locks.CLOCK, mode = ResourceAccessMode.READ)
@@ -49,37 +47,6 @@ class ArtifactChecks {
     /** The complete fixture (outputs inference_score_v1, json, html, pdf) completed, with its result. */
     private static final Once<ResultChecks.Completed> COMPLETED = Once.of("a completed submission of the complete fixture",
             () -> ResultChecks.complete(Api.target(), Fixtures.validSubmission(Api.target().primary())));
-
-    @Check(id = "ART-01", title = "Artifacts are pending with null access until write_artifacts succeeds", operation = GET_RESULT)
-    void artifacts_are_pending_until_written(Target target) {
-        Credential primary = target.primary();
-        for (int attempt = 1; attempt <= 3; attempt++) {
-            Pipeline.Accepted accepted = Pipeline.submit(primary, Fixtures.validSubmission(primary));
-            Pipeline.Followed run = Pipeline.followUntil(target, accepted, s -> s.path("resultId").isTextual());
-            String resultId = run.resultId();
-            JsonNode before = Pipeline.submission(primary, accepted.submissionId());
-            JsonNode result = Pipeline.result(primary, resultId);
-            JsonNode after = Pipeline.submission(primary, accepted.submissionId());
-            boolean writtenBefore = written(before);
-            boolean writtenAfter = written(after);
-            if (!writtenAfter) {
-                JsonNode items = result.path("artifacts").path("items");
-                assertThat(items.size()).as("artifact items listed before write_artifacts succeeded: %s", result).isPositive();
-                for (JsonNode item : items) {
-                    assertThat(item.path("availability").asText()).as("availability before write_artifacts: %s", item).isEqualTo("pending");
-                    assertThat(item.path("access").path("downloadUrl").isNull()).as("downloadUrl while pending: %s", item).isTrue();
-                    assertThat(item.path("access").path("expiresAt").isNull()).as("expiresAt while pending: %s", item).isTrue();
-                }
-                assertThat(result.path("status").asText()).as("result status mirrors the submission").isNotEqualTo("completed");
-                return;
-            }
-            if (writtenBefore) {
-                assertAvailable(result);
-            }
-            // write_artifacts finished while we looked: try again with a new submission
-        }
-        Checks.skip("write_artifacts finished before the result could be read three times in a row; the pending state was not observable");
-    }
 
     @Check(id = "ART-02", title = "Once written, every artifact is available with an absolute URL and expiresAt one hour ahead",
             operation = GET_RESULT)
@@ -149,21 +116,6 @@ class ArtifactChecks {
         ErrorEnvelope.assertError(download(url.replace("expires=" + expires, "expires=" + later)), 403, "FORBIDDEN");
     }
 
-    @Check(id = "ART-08", title = "A download URL answers 403 FORBIDDEN once expired; the result then hands out a fresh one",
-            operation = DOWNLOAD)
-    @ResourceLock(value = Locks.CLOCK, mode = ResourceAccessMode.READ_WRITE)
-    void an_expired_url_is_forbidden_and_a_fresh_one_works(Target target) {
-        Checks.require(target.kind() != TargetKind.URL, "waiting an hour for a URL to expire needs the mock's manual clock");
-        JsonNode result = COMPLETED.get().result();
-        String url = fresh(result, "html");
-        assertThat(download(url).statusCode()).as("the fresh URL downloads").isEqualTo(200);
-
-        target.advance(URL_LIFETIME.plusSeconds(5));
-
-        ErrorEnvelope.assertError(download(url), 403, "FORBIDDEN");
-        assertThat(download(fresh(result, "html")).statusCode()).as("a URL from a new GET of the result downloads").isEqualTo(200);
-    }
-
     @Check(id = "ART-09", title = "One artifact per requested json, html and pdf output; none for inference_score_v1", operation = GET_RESULT)
     void one_artifact_per_requested_file_output() {
         JsonNode items = COMPLETED.get().result().path("artifacts").path("items");
@@ -206,10 +158,6 @@ class ArtifactChecks {
 
     // ----------------------------------------------------------------------------------------------------------
 
-    private static boolean written(JsonNode submission) {
-        return "succeeded".equals(Pipeline.job(submission, "pipeline.write_artifacts").path("status").asText());
-    }
-
     private static void assertAvailable(JsonNode result) {
         JsonNode items = result.path("artifacts").path("items");
         assertThat(items.size()).as("artifact items of %s", result).isPositive();
@@ -227,7 +175,7 @@ class ArtifactChecks {
     }
 
     /** The download URL of an artifact type, from a fresh GET of the result (so it is valid now). */
-    private static String fresh(JsonNode result, String type) {
+    static String fresh(JsonNode result, String type) {
         JsonNode now = Pipeline.result(Api.target().primary(), result.path("resultId").asText());
         for (JsonNode item : now.path("artifacts").path("items")) {
             if (type.equals(item.path("type").asText())) {
@@ -243,7 +191,7 @@ class ArtifactChecks {
         return Json.instant(result.path("artifacts").path("items").path(0).path("access"), "expiresAt");
     }
 
-    private static Response download(String url) {
+    static Response download(String url) {
         return Api.givenInvalidAnonymous().urlEncodingEnabled(false).get(url);
     }
 

@@ -12,19 +12,14 @@ import com.iduscore.contract.checks.support.Pipeline;
 import com.iduscore.contract.junit.Check;
 import com.iduscore.contract.junit.Checks;
 import com.iduscore.contract.junit.ConformanceTest;
-import com.iduscore.contract.junit.Locks;
 import com.iduscore.contract.report.CheckRecord;
 import com.iduscore.contract.report.RunRecorder;
 import com.iduscore.contract.target.Credential;
 import com.iduscore.contract.target.Target;
-import com.iduscore.contract.target.TargetKind;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.parallel.ResourceAccessMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -201,29 +196,6 @@ class IdempotencyChecks {
         assertReplayOf(replay, first);
         assertThat(Json.body(replay).path("correlationId").asText()).as("correlationId of the replayed body")
                 .isEqualTo(correlationId);
-    }
-
-    @Check(id = "IDEM-08", title = "A key lasts 24 hours: replayed just before, a new submission just after",
-            operation = SUBMIT)
-    @ResourceLock(value = Locks.CLOCK, mode = ResourceAccessMode.READ_WRITE)
-    void a_key_expires_after_24_hours(Target target) {
-        Checks.require(target.kind() != TargetKind.URL, "moving 24 hours needs the mock's manual clock");
-        Credential primary = target.primary();
-        ObjectNode body = Fixtures.validSubmission(primary);
-        String key = Api.newIdempotencyKey();
-        String correlationId = Api.newCorrelationId();
-        Response first = Api.submit(primary, body, key, correlationId);
-        assertAccepted(first);
-
-        target.advance(Duration.ofHours(24).minusMinutes(1));
-        assertReplayOf(Api.submit(primary, body, key, correlationId), first);
-
-        target.advance(Duration.ofMinutes(2));
-        Response after = Api.submit(primary, body, key, correlationId);
-        assertAccepted(after);
-        assertThat(after.header(REPLAYED)).as("%s after the 24-hour window", REPLAYED).isNull();
-        assertThat(Json.body(after).path("submissionId").asText()).as("submissionId after the window")
-                .isNotEqualTo(Json.body(first).path("submissionId").asText());
     }
 
     @Check(id = "IDEM-09", title = "POST /v1/partner-auth-probe does not consume an Idempotency-Key", operation = SUBMIT)

@@ -5,15 +5,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.iduscore.contract.api.Api;
 import com.iduscore.contract.api.Fixtures;
 import com.iduscore.contract.checks.support.ErrorEnvelope;
-import com.iduscore.contract.checks.support.Json;
 import com.iduscore.contract.checks.support.Once;
 import com.iduscore.contract.checks.support.Pipeline;
 import com.iduscore.contract.junit.Check;
 import com.iduscore.contract.junit.Checks;
 import com.iduscore.contract.junit.ConformanceTest;
+import com.iduscore.contract.junit.Locks;
 import com.iduscore.contract.target.Credential;
 import com.iduscore.contract.target.Target;
 import io.restassured.response.Response;
+
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.util.UUID;
 
@@ -25,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * id that is not a UUID is a 400.
  */
 @ConformanceTest
+@ResourceLock(value = Locks.CLOCK, mode = ResourceAccessMode.READ)
 class IsolationChecks {
 
     private static final Once<Pipeline.Followed> OWNED = Once.of("a completed submission of the primary credential", () -> {

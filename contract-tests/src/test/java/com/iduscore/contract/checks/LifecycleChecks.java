@@ -8,7 +8,6 @@ import com.iduscore.contract.checks.support.Lifecycle;
 import com.iduscore.contract.checks.support.Once;
 import com.iduscore.contract.checks.support.Pipeline;
 import com.iduscore.contract.junit.Check;
-import com.iduscore.contract.junit.Checks;
 import com.iduscore.contract.junit.ConformanceTest;
 import com.iduscore.contract.junit.Locks;
 import com.iduscore.contract.target.Target;
@@ -234,7 +233,7 @@ class LifecycleChecks {
     void completes_within_the_result_timeout(Target target) {
         Pipeline.Followed run = RUN.get();
         Duration toResult = Pipeline.timeToResult(run);
-        Checks.recordTimeToResult(run.accepted().submissionId(), toResult);
+        Pipeline.recordTimeToResult(run);
 
         assertThat(run.status()).as("final status").isEqualTo("completed");
         assertThat(toResult).as("time from the 202 to write_artifacts completing, by the deployment's clock")

@@ -9,8 +9,12 @@ import com.iduscore.contract.checks.support.Once;
 import com.iduscore.contract.checks.support.Pipeline;
 import com.iduscore.contract.junit.Check;
 import com.iduscore.contract.junit.ConformanceTest;
+import com.iduscore.contract.junit.Locks;
 import com.iduscore.contract.target.Credential;
 import com.iduscore.contract.target.Target;
+
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * follow the thresholds; a status mirroring the submission's.
  */
 @ConformanceTest
+@ResourceLock(value = Locks.CLOCK, mode = ResourceAccessMode.READ)
 class ResultChecks {
 
     private static final String GET_RESULT = "GET /v1/results/{resultId}";

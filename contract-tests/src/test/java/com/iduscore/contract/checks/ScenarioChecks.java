@@ -15,18 +15,18 @@ import com.iduscore.contract.target.TargetKind;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * LIFE (error paths): the mock's scenario triggers ({@code partnerSubmissionId} prefixes) drive a submission down each
- * path D7 describes: a dead letter, a retry, an ingest rejection, an SLA breach, a partial result. The triggers exist
+ * path D7 describes: a dead letter, a retry, an ingest rejection, a partial result (the SLA breach, LIFE-23, jumps the
+ * clock and lives in {@link ClockJumpChecks}). The triggers exist
  * only on the mock, so against a real deployment these checks are skipped with that reason.
  */
 @ConformanceTest
+@ResourceLock(value = Locks.CLOCK, mode = ResourceAccessMode.READ)
 class ScenarioChecks {
 
     private static final String GET_SUBMISSION = "GET /v1/submissions/{submissionId}";
@@ -90,27 +90,6 @@ class ScenarioChecks {
         });
         assertThat(run.last().path("resultId").isNull()).as("no result after a rejection").isTrue();
         assertThat(Lifecycle.submissionMovesForward(run.observations())).as("submission moves").isEmpty();
-    }
-
-    @Check(id = "LIFE-23", title = "A step that outlasts its SLA is marked slaBreached and still completes", operation = GET_SUBMISSION)
-    @ResourceLock(value = Locks.CLOCK, mode = ResourceAccessMode.READ_WRITE)
-    void a_step_past_its_deadline_is_marked_breached(Target target) {
-        Checks.require(target.kind() != TargetKind.URL, MOCK_ONLY);
-        Pipeline.Accepted accepted = Pipeline.submit(target.primary(), body(target, "sim-sla-breach-"));
-        Pipeline.Followed running = Pipeline.followUntil(target, accepted,
-                s -> !"pending".equals(Pipeline.job(s, "pipeline.run_inference").path("status").asText())
-                        && !"queued".equals(Pipeline.job(s, "pipeline.run_inference").path("status").asText()));
-        JsonNode inference = running.job("pipeline.run_inference");
-        Instant deadline = Json.instant(inference, "slaDeadlineAt");
-        assertThat(deadline).as("slaDeadlineAt of the running inference").isNotNull();
-
-        target.advance(Duration.between(Json.instant(inference, "queuedAt"), deadline).plusSeconds(1));
-        Pipeline.Followed run = Pipeline.followToEnd(target, accepted);
-
-        JsonNode breached = run.job("pipeline.run_inference");
-        assertThat(breached.path("slaBreached").asBoolean()).as("slaBreached of run_inference: %s", breached).isTrue();
-        assertThat(Json.instant(breached, "completedAt")).as("completedAt after the deadline").isAfter(deadline);
-        assertThat(run.status()).as("final status").isEqualTo("completed");
     }
 
     @Check(id = "LIFE-24", title = "A partial result: every outcome is partial with a notice", operation = "GET /v1/results/{resultId}")

@@ -10,11 +10,15 @@ import com.iduscore.contract.checks.support.WebhookSignature;
 import com.iduscore.contract.junit.Check;
 import com.iduscore.contract.junit.Checks;
 import com.iduscore.contract.junit.ConformanceTest;
+import com.iduscore.contract.junit.Locks;
 import com.iduscore.contract.openapi.OpenApiContract;
 import com.iduscore.contract.openapi.SchemaValidator;
 import com.iduscore.contract.target.Target;
 import com.iduscore.contract.webhook.ReceivedWebhook;
 import com.iduscore.contract.webhook.WebhookInbox;
+
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * maxAttempts. Needs a webhook receiver registered with the deployment (the stub registers the suite's own).
  */
 @ConformanceTest
+@ResourceLock(value = Locks.CLOCK, mode = ResourceAccessMode.READ)
 class WebhookChecks {
 
     private static final String WEBHOOK = "webhook result.ready";

@@ -43,6 +43,14 @@ class ReportFilesTest {
     }
 
     @Test
+    void the_request_log_lists_every_request_of_every_check(@TempDir Path reports) throws Exception {
+        String log = Files.readString(ReportFiles.write(sampleRun(Optional.empty()), reports).resolve("requests.log"));
+
+        assertThat(log).contains("== HEALTH-01 PASSED", "== IDEM-03 FAILED", "== HOOK-02 FAILED (known)", "== LIFE-01 SKIPPED",
+                "POST http://127.0.0.1:40001/v1/submissions -> 202 (12 ms)");
+    }
+
+    @Test
     void a_second_run_with_the_same_id_gets_its_own_folder_and_replaces_latest(@TempDir Path reports) throws Exception {
         Path first = ReportFiles.write(sampleRun(Optional.empty()), reports);
         Path second = ReportFiles.write(sampleRun(Optional.empty()), reports);
@@ -57,6 +65,7 @@ class ReportFilesTest {
 
         assertThat(json.at("/target/kind").asText()).isEqualTo("stub");
         assertThat(json.at("/target/baseUrl").asText()).isEqualTo("http://127.0.0.1:40001");
+        assertThat(json.at("/target/readOnly").asBoolean()).isFalse();
         assertThat(json.at("/startedAt").asText()).isEqualTo("2026-04-27T10:15:30Z");
         assertThat(json.at("/summary/passed").asInt()).isEqualTo(1);
         assertThat(json.at("/summary/failed").asInt()).isEqualTo(2);
@@ -167,7 +176,7 @@ class ReportFilesTest {
         known.markKnownFailure();
         CheckRecord skipped = recorder.begin("LIFE-01", "Lifecycle", "GET /v1/submissions/{submissionId}", "LifeChecks#x");
         skipped.finish(CheckStatus.SKIPPED, "IDUSCORE_READ_ONLY=true: this check would POST");
-        return new RunReport("20260427T101530Z-stub", "stub", "http://127.0.0.1:40001",
+        return new RunReport("20260427T101530Z-stub", "stub", "http://127.0.0.1:40001", false,
                 Instant.parse("2026-04-27T10:15:30Z"), Instant.parse("2026-04-27T10:15:41Z"), recorder.checks(),
                 baseline.map(Baseline::source), baseline.map(b -> b.compare(RunReport.statuses(recorder.checks()))));
     }

@@ -125,6 +125,16 @@ class TargetSettingsTest {
     }
 
     @Test
+    void the_stub_target_says_how_to_build_a_missing_mock_jar() {
+        TargetSettings settings = TargetSettings.fromEnvironment(Map.of("IDUSCORE_MOCK_JAR", "/nowhere/iduscore-mock-server.jar"));
+
+        assertThatThrownBy(() -> com.iduscore.contract.target.StubTarget.start(settings))
+                .isInstanceOf(TargetConfigurationException.class)
+                .hasMessageContaining("/nowhere/iduscore-mock-server.jar")
+                .hasMessageContaining("run mvn -B package first");
+    }
+
+    @Test
     void never_prints_an_api_key_in_a_credential() {
         assertThat(new Credential("p", "idu_demo_a1").toString()).doesNotContain("idu_demo_a1").contains("idu_…****");
     }

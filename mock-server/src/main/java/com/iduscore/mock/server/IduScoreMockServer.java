@@ -7,9 +7,9 @@ import com.iduscore.mock.admin.BearerTokenAuthenticator;
 import com.iduscore.mock.admin.IduScoreAdminApi;
 import com.iduscore.mock.domain.MockControl;
 import com.iduscore.mock.domain.PartnerApi;
-import com.iduscore.mock.http.PartnerRoutes;
 import com.iduscore.mock.http.Faults;
 import com.iduscore.mock.http.PartnerApiFilter;
+import com.iduscore.mock.http.PartnerRoutes;
 import com.iduscore.mock.http.RateLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * The IduScore mock: the domain service behind WireMock, which serves the partner API through a request filter and
@@ -122,6 +122,7 @@ public final class IduScoreMockServer implements AutoCloseable {
                 .stubRequestLoggingDisabled(true)
                 .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
                 .templatingEnabled(false)
+                .httpClientFactory(new NoProxying())
                 .extensionScanningEnabled(false)
                 .extensions(partnerApi, adminApi);
         if (config.adminToken() != null) {

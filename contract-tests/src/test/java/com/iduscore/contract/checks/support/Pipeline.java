@@ -22,8 +22,12 @@ public final class Pipeline {
 
     /** Submission statuses after which nothing changes. */
     public static final Set<String> TERMINAL_SUBMISSION = Set.of("completed", "failed", "rejected");
-    /** Job statuses after which the job never changes. */
-    public static final Set<String> TERMINAL_JOB = Set.of("succeeded", "cancelled", "dead_letter");
+    /**
+     * Job statuses after which the job never changes. {@code failed} counts: D7 sends a failed attempt that will be
+     * retried straight back to {@code queued}, so a job seen {@code failed} has failed for good (an ingest rejection).
+     */
+    public static final Set<String> TERMINAL_JOB = Set.of("succeeded", "failed", "cancelled", "dead_letter");
+    private static final Set<String> TIMED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private Pipeline() {
     }
@@ -101,19 +105,30 @@ public final class Pipeline {
 
     /** Polls the submission until it and every one of its jobs have reached a terminal status. */
     public static Followed followToEnd(Target target, Accepted accepted) {
-        List<JsonNode> observations = target.pollUntil(
-                () -> submission(accepted.credential(), accepted.submissionId()), Pipeline::settled);
-        return new Followed(accepted, observations);
+        return followUntil(target, accepted, Pipeline::settled);
     }
 
     /** Polls the submission until {@code done} holds. */
     public static Followed followUntil(Target target, Accepted accepted, java.util.function.Predicate<JsonNode> done) {
         List<JsonNode> observations = target.pollUntil(
                 () -> submission(accepted.credential(), accepted.submissionId()), done);
-        return new Followed(accepted, observations);
+        Followed followed = new Followed(accepted, observations);
+        recordTimeToResult(followed);
+        return followed;
     }
 
-    /** Submits and follows to the end; records the deployment's own time from acceptance to completion. */
+    /**
+     * Records the time to result of a completed submission for the report, once per submission. Scenario
+     * submissions ({@code sim-} prefixes, e.g. a deliberate SLA breach) are not typical runs and are left out.
+     */
+    public static void recordTimeToResult(Followed followed) {
+        boolean scenario = followed.accepted().body().path("partnerSubmissionId").asText().startsWith("sim-");
+        if (!scenario && "completed".equals(followed.status()) && TIMED.add(followed.accepted().submissionId())) {
+            com.iduscore.contract.junit.Checks.recordTimeToResult(followed.accepted().submissionId(), timeToResult(followed));
+        }
+    }
+
+    /** Submits and follows to the end (the time to result is recorded when it completes). */
     public static Followed submitAndFollow(Target target, Credential credential, ObjectNode body) {
         return followToEnd(target, submit(credential, body));
     }
