@@ -85,8 +85,8 @@ class PlantedDeviationSelfTest {
                     .reduce((a, b) -> a + "; " + b).orElse("all " + control.size() + " targeted checks passed");
             Duration wall = Duration.ofNanos(System.nanoTime() - startedNanos);
             Path file = SelfTestReport.write(reportsDir(), SelfTestReport.render(verdicts, controlPassed, controlDetail, wall));
-            System.out.println(SelfTestReport.summary(verdicts) + " (control " + (controlPassed ? "passed" : "FAILED")
-                    + ", " + wall.toMillis() / 1000.0 + " s; " + file + ")");
+            System.out.println(SelfTestReport.summary(verdicts) + "; control " + (controlPassed ? "passed" : "FAILED")
+                    + "; " + wall.toMillis() / 1000.0 + " s; " + file + ")");
             verdicts.stream().filter(v -> !v.caught())
                     .forEach(v -> System.out.println("[self-test] NOT CAUGHT " + v.name() + " by " + v.check() + ": " + v.detail()));
         } finally {

@@ -18,6 +18,17 @@ final class SelfTestReport {
 
     /** One planted deviation's fate. */
     record Verdict(String name, String check, String description, boolean caught, int applied, String detail) {
+
+        /**
+         * What made the check fail: {@code openapi-filter} when the suite's OpenAPI validation filter (which every check's
+         * requests pass through) judged the exchange, else {@code check-assertion}; null when not caught.
+         */
+        String caughtBy() {
+            if (!caught) {
+                return null;
+            }
+            return detail.contains("OpenAPI contract violated by") ? "openapi-filter" : "check-assertion";
+        }
     }
 
     private SelfTestReport() {
@@ -25,7 +36,9 @@ final class SelfTestReport {
 
     static String summary(List<Verdict> verdicts) {
         long caught = verdicts.stream().filter(Verdict::caught).count();
-        return "Self-test: " + caught + " of " + verdicts.size() + " planted deviations caught";
+        long byFilter = verdicts.stream().filter(v -> "openapi-filter".equals(v.caughtBy())).count();
+        return "Self-test: " + caught + " of " + verdicts.size() + " planted deviations caught"
+                + " (" + (caught - byFilter) + " by the checks' own assertions, " + byFilter + " by the OpenAPI validation filter";
     }
 
     static ObjectNode render(List<Verdict> verdicts, boolean controlPassed, String controlDetail, Duration wallTime) {
@@ -43,6 +56,7 @@ final class SelfTestReport {
             item.put("check", v.check());
             item.put("caught", v.caught());
             item.put("detail", v.detail());
+            item.put("caughtBy", v.caughtBy());
             item.put("description", v.description());
             item.put("applied", v.applied());
         }
