@@ -9,6 +9,7 @@ import com.iduscore.contract.checks.support.Json;
 import com.iduscore.contract.checks.support.Once;
 import com.iduscore.contract.checks.support.Pipeline;
 import com.iduscore.contract.junit.Check;
+import com.iduscore.contract.junit.Checks;
 import com.iduscore.contract.junit.ConformanceTest;
 import com.iduscore.contract.junit.Locks;
 import com.iduscore.contract.target.Target;
@@ -201,8 +202,10 @@ class ArtifactChecks {
 
     private static String query(String url, String name) {
         Matcher m = Pattern.compile("[?&]" + name + "=([^&]+)").matcher(url);
-        assertThat(m.find()).as("the download URL has a %s parameter: %s (the checks know the mock's URL shape)", name, url)
-                .isTrue();
+        if (!m.find()) {
+            // e.g. a cloud-storage signed URL: this check only knows how to alter the D8 expires/signature shape
+            Checks.skip("the download URL has no '" + name + "' parameter to alter: " + url.replaceAll("\\?.*", "?…"));
+        }
         return m.group(1);
     }
 

@@ -19,6 +19,8 @@ import com.iduscore.contract.target.Target;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.util.LinkedHashSet;
 import java.util.stream.Collectors;
@@ -33,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 400 VALIDATION_ERROR naming the field.
  */
 @ConformanceTest
+@Execution(ExecutionMode.CONCURRENT) // every check here is one independent request: let them overlap
 class ValidationChecks {
 
     private static final String SUBMIT = "POST /v1/submissions";

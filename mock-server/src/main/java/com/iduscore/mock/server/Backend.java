@@ -12,7 +12,7 @@ import java.util.List;
  * validator, the OpenAPI document, and what to close on stop (the domain flushes its state file there).
  *
  * @param tenantIds for the listening line only
- * @param warmUp    run once in the background while the port opens, so the first POST and the first
+ * @param warmUp    run once in the background after the first answer, so the first POST and the first
  *                  {@code /openapi.*} need not build the schema validator and the documents themselves
  */
 record Backend(PartnerApi api, MockControl control, SubmissionSchemaValidator validator, OpenApiDocuments openApi,

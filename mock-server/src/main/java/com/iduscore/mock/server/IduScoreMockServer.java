@@ -3,6 +3,7 @@ package com.iduscore.mock.server;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.requestfilter.StubRequestFilterV2;
 import com.iduscore.mock.admin.BearerTokenAuthenticator;
 import com.iduscore.mock.admin.IduScoreAdminApi;
 import com.iduscore.mock.domain.MockControl;
@@ -53,7 +54,8 @@ public final class IduScoreMockServer implements AutoCloseable {
 
     /**
      * Builds the domain from {@code config}, starts it and serves it; returns once listening. The domain is built on
-     * a second thread while WireMock starts on this one: on a cold JVM the two cost about the same.
+     * a second thread while WireMock starts on this one; what only some requests need is built after the first
+     * answer ({@link WarmUpAfterFirstRequest}).
      *
      * @throws com.iduscore.mock.config.InvalidConfigException when the built-in tenants cannot be read
      * @throws IllegalArgumentException                         when the state file or the tenants cannot be used
@@ -70,8 +72,6 @@ public final class IduScoreMockServer implements AutoCloseable {
                 return;
             }
             backend.complete(assembled);
-            // while WireMock may still be starting on the other core: build what the first POST would need
-            warmUp(assembled);
         });
         return serve(config, backend);
     }
@@ -92,7 +92,9 @@ public final class IduScoreMockServer implements AutoCloseable {
         Supplier<MockControl> control = () -> await(pending).control();
         WireMockServer wireMock;
         try {
-            wireMock = new WireMockServer(options(config, new PartnerApiFilter(routes, faults),
+            PartnerApiFilter partnerApi = new PartnerApiFilter(routes, faults);
+            wireMock = new WireMockServer(options(config,
+                    new WarmUpAfterFirstRequest(partnerApi, () -> warmUp(await(pending))),
                     new IduScoreAdminApi(control, faults, rateLimiter)));
             wireMock.start();
         } catch (RuntimeException failure) {
@@ -110,7 +112,7 @@ public final class IduScoreMockServer implements AutoCloseable {
         return new IduScoreMockServer(config, wireMock, backend);
     }
 
-    private static WireMockConfiguration options(MockServerConfig config, PartnerApiFilter partnerApi,
+    private static WireMockConfiguration options(MockServerConfig config, StubRequestFilterV2 partnerApi,
                                                  IduScoreAdminApi adminApi) {
         WireMockConfiguration options = WireMockConfiguration.options()
                 .port(config.port())

@@ -58,7 +58,7 @@ public final class NegativeVariants {
      */
     public record Variant(String path, Kind kind, ObjectNode body, String description) {
         public String id() {
-            return "VAL-GEN-" + (path.isEmpty() ? "(root)" : path) + "-" + kind.slug();
+            return "VAL-GEN-" + (path.isEmpty() ? "top-level" : path) + "-" + kind.slug();
         }
 
         /**

@@ -58,7 +58,7 @@ class NegativeVariantsTest {
                 "VAL-GEN-subject.demographics.ageYears-above-maximum",
                 "VAL-GEN-subject.demographics.ageYears-fraction",
                 "VAL-GEN-subject.demographics-unknown-key",
-                "VAL-GEN-(root)-unknown-key",
+                "VAL-GEN-top-level-unknown-key",
                 "VAL-GEN-markers.0.value-wrong-type",
                 "VAL-GEN-options.requestedOutcomes-too-many-items");
     }
