@@ -1,0 +1,57 @@
+package com.iduscore.mock.http;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.iduscore.mock.domain.error.ApiException;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The API's error envelope (D4): {@code {"error":{"code","message","requestId","correlationId"?,"details"?}}} and
+ * nothing else, at either level. Shared by the partner routes and the admin API.
+ */
+public final class ErrorReplies {
+
+    public static final String VALIDATION_ERROR = "VALIDATION_ERROR";
+    public static final String NOT_FOUND = "NOT_FOUND";
+    public static final String FORBIDDEN = "FORBIDDEN";
+    public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
+
+    private ErrorReplies() {
+    }
+
+    public static HttpReply of(RequestContext context, ApiException refusal) {
+        return of(context, refusal.status(), refusal.code(), refusal.getMessage(), refusal.details());
+    }
+
+    public static HttpReply of(RequestContext context, int status, String code, String message, Object details) {
+        ErrorBody body = new ErrorBody(code, message, context.requestId(), context.correlationId(), details);
+        return HttpReply.json(status, new Envelope(body));
+    }
+
+    public static HttpReply internalError(RequestContext context) {
+        return of(context, 500, INTERNAL_ERROR, "Internal server error", null);
+    }
+
+    /** Zod-flatten details, {@code {formErrors: [], fieldErrors: {field: [message]}}}. */
+    public static Map<String, Object> flatten(List<String> formErrors, Map<String, List<String>> fieldErrors) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("formErrors", formErrors);
+        details.put("fieldErrors", fieldErrors);
+        return details;
+    }
+
+    /** A 400 {@code VALIDATION_ERROR} whose details name one field. */
+    public static ApiException invalidField(String message, String field, String problem) {
+        return new ApiException(400, VALIDATION_ERROR, message, flatten(List.of(), Map.of(field, List.of(problem))));
+    }
+
+    record Envelope(ErrorBody error) {
+    }
+
+    record ErrorBody(String code, String message, String requestId,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) String correlationId,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) Object details) {
+    }
+}

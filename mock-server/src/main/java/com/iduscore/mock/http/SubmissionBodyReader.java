@@ -1,0 +1,97 @@
+package com.iduscore.mock.http;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.iduscore.mock.domain.error.ApiException;
+import com.iduscore.mock.validation.SubmissionSchemaValidator;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The HTTP half of D4's checks on a POST body, in order: content type (415), size (413), JSON parse (400),
+ * canonical schema (400 with Zod-flatten details). What is left (partnerId, marker panel, idempotency) is the domain's.
+ */
+final class SubmissionBodyReader {
+
+    /** 1 MiB; a larger body answers 413. */
+    static final int MAX_BODY_BYTES = 1024 * 1024;
+
+    private final SubmissionSchemaValidator validator;
+
+    SubmissionBodyReader(SubmissionSchemaValidator validator) {
+        this.validator = validator;
+    }
+
+    JsonNode read(IncomingRequest request) {
+        requireJsonContentType(request.header("Content-Type"));
+        byte[] body = request.body();
+        if (body.length > MAX_BODY_BYTES || declaredLength(request) > MAX_BODY_BYTES) {
+            throw new ApiException(413, "PAYLOAD_TOO_LARGE", "Request body exceeds the 1 MiB limit");
+        }
+        JsonNode parsed = parse(body);
+        SubmissionSchemaValidator.FieldErrors errors = validator.validate(parsed);
+        if (!errors.isEmpty()) {
+            throw new ApiException(400, ErrorReplies.VALIDATION_ERROR, "Invalid canonical Type A submission payload",
+                    ErrorReplies.flatten(errors.formErrors(), errors.fieldErrors()));
+        }
+        return parsed;
+    }
+
+    private static void requireJsonContentType(String contentType) {
+        String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (!mediaType.equals("application/json")) {
+            throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE",
+                    contentType == null || contentType.isBlank()
+                            ? "Content-Type application/json is required"
+                            : "Content-Type must be application/json, not " + contentType);
+        }
+    }
+
+    private static long declaredLength(IncomingRequest request) {
+        String length = request.header("Content-Length");
+        if (length == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static JsonNode parse(byte[] body) {
+        if (body.length == 0) {
+            throw malformed("Request body is empty");
+        }
+        try {
+            JsonNode node = ApiJson.mapper().readTree(body);
+            if (node == null || node.isMissingNode()) {
+                throw malformed("Request body is empty");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw malformed(firstLine(e.getOriginalMessage()) + where);
+        } catch (IOException e) {
+            throw malformed("Request body could not be read");
+        }
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "Malformed JSON";
+        }
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    private static ApiException malformed(String problem) {
+        return new ApiException(400, ErrorReplies.VALIDATION_ERROR, "Malformed JSON body",
+                ErrorReplies.flatten(List.of(problem), Map.of()));
+    }
+}
