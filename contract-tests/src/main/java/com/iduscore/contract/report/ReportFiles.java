@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 /**
  * Writes a run's reports: {@code <reports>/<run-id>/conformance.json}, {@code conformance.html}, {@code junit.xml} and
  * {@code requests.log} (every request of every check, one line each, grouped by check), then copies them to
- * {@code <reports>/latest/} (replacing what was there).
+ * {@code <reports>/latest/} (replacing what earlier runs left there; files written during this run stay).
  */
 public final class ReportFiles {
 
@@ -55,9 +55,10 @@ public final class ReportFiles {
 
         Path latest = reportsDir.resolve("latest");
         Files.createDirectories(latest);
+        // drop what earlier runs left, but keep files written during this run (the self-test's selftest.json)
         try (Stream<Path> old = Files.list(latest)) {
             for (Path p : old.toList()) {
-                if (Files.isRegularFile(p)) {
+                if (Files.isRegularFile(p) && Files.getLastModifiedTime(p).toInstant().isBefore(run.startedAt())) {
                     Files.delete(p);
                 }
             }

@@ -64,22 +64,12 @@ final class SelfTestReport {
     }
 
     /**
-     * Writes {@code <reports>/latest/selftest.json}. The conformance report listener replaces the files of
-     * {@code latest/} when the test plan ends, after this test; so the file is written again at JVM exit if that removed it.
+     * Writes {@code <reports>/latest/selftest.json}. The conformance report listener, which replaces {@code latest/}
+     * when the test plan ends, keeps files written during its run.
      */
     static Path write(Path reportsDir, ObjectNode report) throws IOException {
         Path file = reportsDir.resolve("latest").resolve("selftest.json");
-        byte[] content = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(report);
-        put(file, content);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (!Files.exists(file)) {
-                try {
-                    put(file, content);
-                } catch (IOException e) {
-                    System.err.println("[self-test] could not write " + file + " again: " + e);
-                }
-            }
-        }, "selftest-report-keeper"));
+        put(file, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(report));
         return file;
     }
 
