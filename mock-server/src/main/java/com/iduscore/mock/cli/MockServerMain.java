@@ -100,6 +100,8 @@ public final class MockServerMain implements Callable<Integer> {
 
     public static void main(String[] args) {
         quietLoggingDefaults();
+        // WireMock's classes load on the other core while picocli reads the options
+        IduScoreMockServer.preloadInBackground();
         int exitCode = run(args, System.out, System.err, MockServerMain::serveUntilShutdown);
         if (exitCode != 0) {
             System.exit(exitCode);

@@ -157,6 +157,24 @@ public final class IduScoreMockServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts loading WireMock's JSON and Jetty classes on a background thread, for a caller that has other work to
+     * do before {@link #start} (the CLI parses its options meanwhile). Only class loading: nothing is started.
+     */
+    public static void preloadInBackground() {
+        Thread.ofPlatform().name("iduscore-mock-preload").daemon(true).start(() -> {
+            try {
+                com.github.tomakehurst.wiremock.common.Json.getObjectMapper();
+                ClassLoader loader = IduScoreMockServer.class.getClassLoader();
+                Class.forName("wiremock.org.eclipse.jetty.server.Server", true, loader);
+                Class.forName("wiremock.org.eclipse.jetty.servlet.ServletContextHandler", true, loader);
+                Class.forName("com.github.tomakehurst.wiremock.core.WireMockApp", true, loader);
+            } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+                LOG.debug("Preloading skipped: {}", e.toString());
+            }
+        });
+    }
+
     public int port() {
         return wireMock.port();
     }
