@@ -1,6 +1,7 @@
 package com.iduscore.contract.selftest;
 
 import com.iduscore.contract.target.DemoTenants;
+import com.iduscore.contract.target.MockJarProcess;
 import com.iduscore.contract.target.ReactorPaths;
 import com.iduscore.contract.target.TargetSettings;
 import com.iduscore.contract.webhook.WebhookInbox;
@@ -52,7 +53,7 @@ class PlantedDeviationSelfTest {
     private static String webhookSecret;
     private static String webhookKey;
     private static DeviationProxy proxy;
-    private static MockProcess mock;
+    private static MockJarProcess mock;
     private static CheckCatalogue catalogue;
     private static List<PlantedDeviation> planted;
     private static Map<String, NestedRun.Outcome> control;
@@ -177,7 +178,7 @@ class PlantedDeviationSelfTest {
     private static Map<String, NestedRun.Outcome> runAgainstProxy(List<CheckCatalogue.Selection> checks, Duration timeout) {
         try (WebhookInbox inbox = WebhookInbox.start("127.0.0.1", 0, webhookSecret, WEBHOOK_PREFIX, webhookKey, timeout)) {
             proxy.relayTo(inbox.url());
-            return NestedRun.run(new ProxiedTarget(proxy.baseUrl(), tenants, inbox, timeout), checks);
+            return NestedRun.run(ProxiedTarget.of(proxy.baseUrl(), tenants, inbox, timeout), checks);
         }
     }
 
