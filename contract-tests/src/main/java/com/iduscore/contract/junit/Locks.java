@@ -10,7 +10,7 @@ package com.iduscore.contract.junit;
  *       would break if the clock jumped meanwhile (a fresh artifact URL downloads, no SLA breached on a normal run).
  *       {@code pollUntil}'s small steps need no lock: every check makes them, and they only speed the pipeline up.</li>
  *   <li>{@link #WEBHOOK_INBOX}: {@code READ_WRITE} on a check that calls {@code respondWith(status, times)} without a
- *       submission id (it changes the answers other checks' deliveries get).</li>
+ *       submission or partnerSubmissionId (it changes the answers other checks' deliveries get).</li>
  * </ul>
  */
 public final class Locks {

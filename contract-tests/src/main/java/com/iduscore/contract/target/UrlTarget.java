@@ -5,7 +5,6 @@ import com.iduscore.contract.webhook.WebhookInbox;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -13,18 +12,21 @@ import java.util.function.Supplier;
  * Any deployment reached over its public API ({@code IDUSCORE_BASE_URL}): real time passes, so polling waits
  * {@value #POLL_INTERVAL_MILLIS} ms between probes and {@link #advance} waits as long as asked. Never calls an admin route.
  */
-public final class UrlTarget implements Target {
+public final class UrlTarget extends ConfiguredTarget {
 
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     static final long POLL_INTERVAL_MILLIS = 500;
 
-    private final TargetSettings settings;
     private final WebhookInbox inbox;
+    private final boolean ownsInbox;
+    private final Duration pollInterval;
 
-    private UrlTarget(TargetSettings settings, WebhookInbox inbox) {
-        this.settings = settings;
+    private UrlTarget(TargetSettings settings, WebhookInbox inbox, boolean ownsInbox, Duration pollInterval) {
+        super(settings, inbox);
         this.inbox = inbox;
+        this.ownsInbox = ownsInbox;
+        this.pollInterval = pollInterval;
     }
 
     /** Starts the webhook inbox when {@code IDUSCORE_WEBHOOK_PORT} is set; nothing else needs starting. */
@@ -33,7 +35,15 @@ public final class UrlTarget implements Target {
                 .map(port -> WebhookInbox.start(settings.webhookBind(), port, settings.webhookSecret().orElseThrow(),
                         settings.webhookHeaderPrefix(), settings.webhookApiKey().orElse(null), settings.resultTimeout()))
                 .orElse(null);
-        return new UrlTarget(settings, inbox);
+        return new UrlTarget(settings, inbox, true, Duration.ofMillis(POLL_INTERVAL_MILLIS));
+    }
+
+    /**
+     * A URL target over a receiver its caller started and will close (closing the target leaves it running), probing
+     * every {@code pollInterval}: e.g. a fast local deployment, where 500 ms between probes would be most of the run.
+     */
+    public static UrlTarget over(TargetSettings settings, WebhookInbox inbox, Duration pollInterval) {
+        return new UrlTarget(settings, inbox, false, pollInterval);
     }
 
     @Override
@@ -43,42 +53,7 @@ public final class UrlTarget implements Target {
 
     @Override
     public String baseUrl() {
-        return settings.baseUrl();
-    }
-
-    @Override
-    public Credential primary() {
-        return settings.primary();
-    }
-
-    @Override
-    public Optional<Credential> secondCredential() {
-        return settings.secondCredential();
-    }
-
-    @Override
-    public Optional<Credential> otherTenant() {
-        return settings.otherTenant();
-    }
-
-    @Override
-    public Optional<String> inactiveApiKey() {
-        return settings.inactiveApiKey();
-    }
-
-    @Override
-    public boolean readOnly() {
-        return settings.readOnly();
-    }
-
-    @Override
-    public Duration resultTimeout() {
-        return settings.resultTimeout();
-    }
-
-    @Override
-    public Optional<WebhookInbox> webhooks() {
-        return Optional.ofNullable(inbox);
+        return settings().baseUrl();
     }
 
     /** Waits {@code by} of real time: a deployment's clock cannot be moved from outside. */
@@ -95,20 +70,17 @@ public final class UrlTarget implements Target {
     @Override
     public <T> List<T> pollUntil(Supplier<T> probe, Predicate<T> done) {
         return Polling.until(probe, done, () -> {
-            Thread.sleep(POLL_INTERVAL_MILLIS);
+            Thread.sleep(pollInterval);
             return true;
-        }, resultTimeout(), resultTimeout() + " (IDUSCORE_RESULT_TIMEOUT), probing every " + POLL_INTERVAL_MILLIS + " ms");
+        }, resultTimeout(), resultTimeout() + " (IDUSCORE_RESULT_TIMEOUT), probing every " + pollInterval.toMillis() + " ms");
     }
 
+    /** Also the configured webhook secret and key when no receiver was started (the deployment may still use them). */
     @Override
     public List<String> secrets() {
-        List<String> secrets = new ArrayList<>();
-        secrets.add(settings.primary().apiKey());
-        settings.secondCredential().ifPresent(c -> secrets.add(c.apiKey()));
-        settings.otherTenant().ifPresent(c -> secrets.add(c.apiKey()));
-        settings.inactiveApiKey().ifPresent(secrets::add);
-        settings.webhookSecret().ifPresent(secrets::add);
-        settings.webhookApiKey().ifPresent(secrets::add);
+        List<String> secrets = new ArrayList<>(super.secrets());
+        settings().webhookSecret().filter(s -> !secrets.contains(s)).ifPresent(secrets::add);
+        settings().webhookApiKey().filter(k -> !secrets.contains(k)).ifPresent(secrets::add);
         return secrets;
     }
 
@@ -118,7 +90,7 @@ public final class UrlTarget implements Target {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        if (inbox != null) {
+        if (inbox != null && ownsInbox) {
             inbox.close();
         }
     }

@@ -51,9 +51,18 @@ public record ReceivedWebhook(Map<String, List<String>> headers, byte[] rawBody,
 
     /** The body's {@code submissionId}, or empty when the body is not JSON or has none. */
     public Optional<String> submissionId() {
+        return textField("submissionId");
+    }
+
+    /** The body's {@code partnerSubmissionId} (the partner's own id), or empty when the body is not JSON or has none. */
+    public Optional<String> partnerSubmissionId() {
+        return textField("partnerSubmissionId");
+    }
+
+    private Optional<String> textField(String name) {
         try {
-            JsonNode id = JSON.readTree(rawBody).path("submissionId");
-            return id.isTextual() ? Optional.of(id.asText()) : Optional.empty();
+            JsonNode value = JSON.readTree(rawBody).path(name);
+            return value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }

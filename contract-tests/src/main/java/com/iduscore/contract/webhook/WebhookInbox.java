@@ -26,7 +26,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Receives {@code result.ready} webhooks for the suite: a JDK {@link HttpServer} that records every POST it gets on any
- * path and answers 200 (or what {@link #respondWith} asked for).
+ * path and answers 200 (or what {@link #respondWith} / {@link #respondWithForPartnerSubmission} asked for).
  *
  * <p>Lifecycle: started by the target before the deployment is told its URL, closed by the target at the end of the run.
  * Waiting: {@link #awaitDelivery} waits on a condition signalled by each arrival, bounded by the timeout given at start;
@@ -53,6 +53,7 @@ public final class WebhookInbox implements AutoCloseable {
     private final List<Delivery> deliveries = new ArrayList<>();
     private final Deque<Integer> nextStatuses = new ArrayDeque<>();
     private final Map<String, Deque<Integer>> nextStatusesBySubmission = new HashMap<>();
+    private final Map<String, Deque<Integer>> nextStatusesByPartnerSubmission = new HashMap<>();
     private volatile Runnable onIdle = () -> { };
 
     private WebhookInbox(HttpServer server, ExecutorService executor, String bindHost, String secret, String headerPrefix,
@@ -132,7 +133,7 @@ public final class WebhookInbox implements AutoCloseable {
     /**
      * Answers the next {@code times} deliveries (of any submission) with {@code status}, then 200 again.
      * Deliveries of other checks running at the same time count too: a check using this holds
-     * {@code @ResourceLock(Locks.WEBHOOK_INBOX)}; prefer {@link #respondWith(String, int, int)}.
+     * {@code @ResourceLock(Locks.WEBHOOK_INBOX)}; prefer {@link #respondWithForPartnerSubmission}.
      */
     public void respondWith(int status, int times) {
         lock.lock();
@@ -145,11 +146,30 @@ public final class WebhookInbox implements AutoCloseable {
         }
     }
 
-    /** Answers the next {@code times} deliveries for one submission with {@code status}, then 200 again. */
+    /**
+     * Answers the next {@code times} deliveries for one submission with {@code status}, then 200 again.
+     *
+     * <p>The submission id is known only once the POST's 202 has come back, and a fast deployment may deliver before
+     * that: script answers a check depends on with {@link #respondWithForPartnerSubmission} before the POST instead.
+     */
     public void respondWith(String submissionId, int status, int times) {
+        script(nextStatusesBySubmission, submissionId, status, times);
+    }
+
+    /**
+     * Answers the next {@code times} deliveries whose body carries this {@code partnerSubmissionId} with
+     * {@code status}, then 200 again. The partner chooses that id, so a check scripts the answers BEFORE it POSTs the
+     * submission, and even the first delivery of the fastest deployment gets them. Answers scripted for the
+     * submission id ({@link #respondWith(String, int, int)}) are used first.
+     */
+    public void respondWithForPartnerSubmission(String partnerSubmissionId, int status, int times) {
+        script(nextStatusesByPartnerSubmission, partnerSubmissionId, status, times);
+    }
+
+    private void script(Map<String, Deque<Integer>> scripts, String key, int status, int times) {
         lock.lock();
         try {
-            Deque<Integer> queue = nextStatusesBySubmission.computeIfAbsent(submissionId, k -> new ArrayDeque<>());
+            Deque<Integer> queue = scripts.computeIfAbsent(key, k -> new ArrayDeque<>());
             for (int i = 0; i < times; i++) {
                 queue.add(status);
             }
@@ -245,7 +265,7 @@ public final class WebhookInbox implements AutoCloseable {
             int status;
             lock.lock();
             try {
-                status = nextStatus(submissionId);
+                status = nextStatus(submissionId, webhook.partnerSubmissionId().orElse(null));
                 deliveries.add(new Delivery(submissionId, webhook, status));
                 arrived.signalAll();
             } finally {
@@ -258,13 +278,29 @@ public final class WebhookInbox implements AutoCloseable {
         }
     }
 
-    private int nextStatus(String submissionId) {
-        Deque<Integer> own = nextStatusesBySubmission.get(submissionId);
-        if (own != null && !own.isEmpty()) {
-            return own.poll();
+    /** The scripted answer for a delivery, most specific script first: submission, partner submission, any. */
+    private int nextStatus(String submissionId, String partnerSubmissionId) {
+        Integer scripted = poll(nextStatusesBySubmission, submissionId);
+        if (scripted == null && partnerSubmissionId != null) {
+            scripted = poll(nextStatusesByPartnerSubmission, partnerSubmissionId);
         }
-        Integer global = nextStatuses.poll();
-        return global == null ? 200 : global;
+        if (scripted == null) {
+            scripted = nextStatuses.poll();
+        }
+        return scripted == null ? 200 : scripted;
+    }
+
+    /** Takes the next scripted status for a key, dropping the key once its script is used up. */
+    private static Integer poll(Map<String, Deque<Integer>> scripts, String key) {
+        Deque<Integer> queue = scripts.get(key);
+        if (queue == null) {
+            return null;
+        }
+        Integer status = queue.poll();
+        if (queue.isEmpty()) {
+            scripts.remove(key);
+        }
+        return status;
     }
 
     /** Idempotent: the JUnit root context and the shutdown hook may both call it. */

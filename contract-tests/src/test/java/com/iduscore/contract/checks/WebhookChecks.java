@@ -1,6 +1,7 @@
 package com.iduscore.contract.checks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.iduscore.contract.api.Api;
 import com.iduscore.contract.api.Fixtures;
 import com.iduscore.contract.checks.support.Json;
@@ -147,8 +148,7 @@ class WebhookChecks {
     @Check(id = "HOOK-08", title = "After a 500 the delivery is retried with a new Delivery-Id and the same body, signed, after ≥ 1 s",
             operation = WEBHOOK)
     void a_failed_delivery_is_retried_with_a_new_id_and_the_same_body(WebhookInbox inbox, Target target) {
-        Pipeline.Accepted accepted = Pipeline.submit(target.primary(), Fixtures.validSubmission(target.primary()));
-        inbox.respondWith(accepted.submissionId(), 500, 1);
+        Pipeline.Accepted accepted = submitAnswering(inbox, target, 500, 1);
 
         Pipeline.Followed run = Pipeline.followToEnd(target, accepted);
         List<ReceivedWebhook> deliveries = inbox.deliveries(accepted.submissionId());
@@ -170,8 +170,7 @@ class WebhookChecks {
     @Check(id = "HOOK-09", title = "A receiver that never acknowledges gets maxAttempts deliveries with 1, 2, 4, 8 s backoff; "
             + "the dispatch job ends dead_letter and the submission stays completed", operation = WEBHOOK)
     void retries_stop_after_max_attempts(WebhookInbox inbox, Target target) {
-        Pipeline.Accepted accepted = Pipeline.submit(target.primary(), Fixtures.validSubmission(target.primary()));
-        inbox.respondWith(accepted.submissionId(), 503, 5);
+        Pipeline.Accepted accepted = submitAnswering(inbox, target, 503, 5);
 
         Pipeline.Followed run = Pipeline.followToEnd(target, accepted);
         List<ReceivedWebhook> deliveries = inbox.deliveries(accepted.submissionId());
@@ -195,6 +194,16 @@ class WebhookChecks {
     }
 
     // ----------------------------------------------------------------------------------------------------------
+
+    /**
+     * Submits a valid body whose deliveries the inbox answers {@code times} times with {@code status}. Scripted by the
+     * partnerSubmissionId before the POST: a fast deployment may deliver before the 202 comes back.
+     */
+    private static Pipeline.Accepted submitAnswering(WebhookInbox inbox, Target target, int status, int times) {
+        ObjectNode body = Fixtures.validSubmission(target.primary());
+        inbox.respondWithForPartnerSubmission(body.path("partnerSubmissionId").asText(), status, times);
+        return Pipeline.submit(target.primary(), body);
+    }
 
     private static void assertSigned(ReceivedWebhook delivery, WebhookInbox inbox) {
         String prefix = inbox.headerPrefix();

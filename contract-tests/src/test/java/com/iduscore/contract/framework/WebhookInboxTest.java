@@ -78,6 +78,30 @@ class WebhookInboxTest {
     }
 
     @Test
+    void scripts_answers_before_the_submission_exists_by_the_partnerSubmissionId_the_body_carries() throws Exception {
+        // scripted before the POST: the submission id is not known yet, the partner's own id is
+        inbox.respondWithForPartnerSubmission("ct-mine", 500, 1);
+
+        assertThat(deliver("{\"submissionId\":\"other\",\"partnerSubmissionId\":\"ct-other\"}", "v1=1")).isEqualTo(200);
+        assertThat(deliver("{\"submissionId\":\"nul\",\"partnerSubmissionId\":null}", "v1=2")).isEqualTo(200);
+        assertThat(deliver("{\"submissionId\":\"s-9\",\"partnerSubmissionId\":\"ct-mine\"}", "v1=3")).isEqualTo(500);
+        assertThat(deliver("{\"submissionId\":\"s-9\",\"partnerSubmissionId\":\"ct-mine\"}", "v1=4")).isEqualTo(200);
+        assertThat(inbox.answeredStatuses("s-9")).containsExactly(500, 200);
+        assertThat(inbox.deliveries("s-9").get(0).partnerSubmissionId()).contains("ct-mine");
+    }
+
+    @Test
+    void uses_answers_scripted_for_the_submission_id_before_those_for_its_partnerSubmissionId() throws Exception {
+        inbox.respondWithForPartnerSubmission("ct-both", 503, 1);
+        inbox.respondWith("s-both", 500, 1);
+
+        String body = "{\"submissionId\":\"s-both\",\"partnerSubmissionId\":\"ct-both\"}";
+        assertThat(deliver(body, "v1=1")).isEqualTo(500);
+        assertThat(deliver(body, "v1=2")).isEqualTo(503);
+        assertThat(deliver(body, "v1=3")).isEqualTo(200);
+    }
+
+    @Test
     void waits_for_a_delivery_that_arrives_later_running_the_idle_hook_meanwhile() {
         AtomicInteger idle = new AtomicInteger();
         inbox.onIdle(() -> {

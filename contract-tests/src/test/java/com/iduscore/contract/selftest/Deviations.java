@@ -3,6 +3,7 @@ package com.iduscore.contract.selftest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.iduscore.contract.checks.support.Pipeline;
 import com.iduscore.contract.target.DemoTenants;
 
 import java.time.Duration;
@@ -25,8 +26,6 @@ final class Deviations {
     private static final Pattern JOB = Pattern.compile("^/v1/jobs/[^/]+$");
     private static final Pattern RESULT = Pattern.compile("^/v1/results/[^/]+$");
     private static final Pattern ID_ROUTE = Pattern.compile("^/v1/(submissions|jobs|results)/[^/]+$");
-    private static final Set<String> TERMINAL_SUBMISSION = Set.of("completed", "failed", "rejected");
-    private static final Set<String> TERMINAL_JOB = Set.of("succeeded", "cancelled", "dead_letter");
 
     private Deviations() {
     }
@@ -394,7 +393,8 @@ final class Deviations {
 
     /**
      * Per submission: once a poll has shown {@code pipeline.ingest_validate} succeeded, the next poll shows it running
-     * again. If that first poll was already the settled one, it shows the last job still running, so one more poll comes.
+     * again. If that first poll was already the settled one (by {@link Pipeline#settled}, where the check stops polling),
+     * it shows the last job still running, so one more poll comes.
      */
     private static final class StatusMovesBackwards implements Deviation {
         private final Map<String, AtomicInteger> phase = new ConcurrentHashMap<>();
@@ -418,7 +418,7 @@ final class Deviations {
                             return false;
                         }
                         state.set(1);
-                        if (!settled(json)) {
+                        if (!Pipeline.settled(json)) {
                             return false;
                         }
                         running((ObjectNode) jobs.get(jobs.size() - 1));
@@ -440,18 +440,6 @@ final class Deviations {
             job.put("status", "running");
             job.put("statusLabel", "Running");
             job.putNull("completedAt");
-        }
-
-        private static boolean settled(JsonNode submission) {
-            if (!TERMINAL_SUBMISSION.contains(submission.path("status").asText())) {
-                return false;
-            }
-            for (JsonNode job : submission.path("jobs")) {
-                if (!TERMINAL_JOB.contains(job.path("status").asText())) {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 

@@ -1,7 +1,7 @@
 package com.iduscore.contract.selftest;
 
-import com.iduscore.contract.openapi.OpenApiInteractionChecker;
 import com.iduscore.contract.target.DemoTenants;
+import com.iduscore.contract.target.MockJarProcess;
 import com.iduscore.contract.target.ReactorPaths;
 import com.iduscore.contract.target.TargetSettings;
 import com.iduscore.contract.webhook.WebhookInbox;
@@ -53,7 +53,7 @@ class PlantedDeviationSelfTest {
     private static String webhookSecret;
     private static String webhookKey;
     private static DeviationProxy proxy;
-    private static MockProcess mock;
+    private static MockJarProcess mock;
     private static CheckCatalogue catalogue;
     private static List<PlantedDeviation> planted;
     private static Map<String, NestedRun.Outcome> control;
@@ -67,9 +67,6 @@ class PlantedDeviationSelfTest {
         webhookKey = "whk_selftest_" + hex(8);
         catalogue = CheckCatalogue.scan();
         planted = Deviations.all(tenants, WEBHOOK_PREFIX, webhookSecret);
-        // Built once per JVM on first use, after the first request has gone out: left to the first check, that build
-        // lets a fast deployment run a whole pipeline (webhook included) before the check sees its 202.
-        OpenApiInteractionChecker.shared();
         proxy = DeviationProxy.start();
         mock = MockProcess.start(tenants.withWebhookForPrimary(proxy.relayUrl(), webhookSecret, webhookKey));
         proxy.forwardTo(mock.baseUrl());
@@ -181,7 +178,7 @@ class PlantedDeviationSelfTest {
     private static Map<String, NestedRun.Outcome> runAgainstProxy(List<CheckCatalogue.Selection> checks, Duration timeout) {
         try (WebhookInbox inbox = WebhookInbox.start("127.0.0.1", 0, webhookSecret, WEBHOOK_PREFIX, webhookKey, timeout)) {
             proxy.relayTo(inbox.url());
-            return NestedRun.run(new ProxiedTarget(proxy.baseUrl(), tenants, inbox, timeout), checks);
+            return NestedRun.run(ProxiedTarget.of(proxy.baseUrl(), tenants, inbox, timeout), checks);
         }
     }
 

@@ -1,5 +1,7 @@
 package com.iduscore.contract.openapi;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
@@ -136,6 +138,49 @@ class OpenApiValidationFilterTest {
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("[request]")
                 .hasMessageContaining("/subject/history/smoking/currentFrequency");
+    }
+
+    @Test
+    void the_request_validator_accepts_the_nulls_and_not_applicable_values_the_smoking_branches_allow() {
+        // the same verdict as SchemaValidator (networknt) and the mock: a null or -1 counts as absent in the branches
+        ObjectNode former = (ObjectNode) Fixtures.complete();
+        ObjectNode smoking = (ObjectNode) former.at("/subject/history/smoking");
+        smoking.putNull("currentFrequency");
+        smoking.putNull("currentCigsPerDay");
+        ObjectNode notApplicable = former.deepCopy();
+        ((ObjectNode) notApplicable.at("/subject/history/smoking")).put("currentCigsPerDay", -1);
+        ObjectNode current = former.deepCopy();
+        ((ObjectNode) current.at("/subject/history")).set("smoking", Fixtures.JSON.createObjectNode()
+                .put("status", "current").put("currentFrequency", "light").put("currentCigsPerDay", 4)
+                .putNull("stopAge"));
+        ObjectNode never = former.deepCopy();
+        ((ObjectNode) never.at("/subject/history")).set("smoking", Fixtures.JSON.createObjectNode()
+                .put("status", "never").putNull("pastFrequency").put("stopAge", -1));
+        plant(202, json("x-request-id", "req-12"), ACCEPTED);
+
+        for (JsonNode body : List.of(former, notApplicable, current, never)) {
+            assertThat(SchemaValidator.shared().validate("CanonicalSubmissionV1", body)).as("networknt on %s", body.at("/subject/history/smoking"))
+                    .isEmpty();
+            assertThatCode(() -> given(new OpenApiValidationFilter())
+                    .header("X-Api-Key", "idu_demo_a1")
+                    .header("Idempotency-Key", "6e5d4c3b-2a19-4f8e-9d7c-6b5a4f3e2d1c")
+                    .header("x-correlation-id", "corr-12")
+                    .contentType("application/json")
+                    .body(body.toString())
+                    .post("/v1/submissions").then().statusCode(202))
+                    .as("the request validator on %s", body.at("/subject/history/smoking")).doesNotThrowAnyException();
+        }
+        ((ObjectNode) current.at("/subject/history/smoking")).put("stopAge", 40);
+        assertThatThrownBy(() -> given(new OpenApiValidationFilter())
+                .header("X-Api-Key", "idu_demo_a1")
+                .header("Idempotency-Key", "7f6e5d4c-3b2a-4198-8e7d-6c5b4a3f2e1d")
+                .header("x-correlation-id", "corr-13")
+                .contentType("application/json")
+                .body(current.toString())
+                .post("/v1/submissions"))
+                .as("a stopAge for a current smoker is still refused").isInstanceOf(AssertionError.class)
+                .hasMessageContaining("[request]")
+                .hasMessageContaining("/subject/history/smoking/stopAge");
     }
 
     @Test
