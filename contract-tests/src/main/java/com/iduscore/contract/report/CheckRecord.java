@@ -19,7 +19,7 @@ public final class CheckRecord {
     private CheckStatus status;
     private String detail = "";
     private boolean knownFailure;
-    private long startedNanos = System.nanoTime();
+    private final long startedNanos = System.nanoTime();
     private long durationMillis;
     private int exchangeCount;
     private final List<Exchange> exchanges = new ArrayList<>();
@@ -50,7 +50,7 @@ public final class CheckRecord {
         return source;
     }
 
-    /** The check group: the id's prefix before the last dash ({@code IDEM-03} → {@code IDEM}). */
+    /** The check group: the id's prefix before its first dash ({@code IDEM-03} → {@code IDEM}). */
     public String group() {
         int dash = id.indexOf('-');
         return dash > 0 ? id.substring(0, dash) : id;
@@ -70,10 +70,6 @@ public final class CheckRecord {
 
     public synchronized long durationMillis() {
         return durationMillis;
-    }
-
-    public synchronized boolean finished() {
-        return status != null;
     }
 
     /** Records the outcome once; later calls are ignored so the first (most specific) cause wins. */

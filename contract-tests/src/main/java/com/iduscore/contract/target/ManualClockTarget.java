@@ -4,7 +4,6 @@ import com.iduscore.contract.webhook.WebhookInbox;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -18,7 +17,6 @@ abstract class ManualClockTarget extends ConfiguredTarget {
     static final Duration POLL_STEP = Duration.ofMillis(300);
 
     private final AdminClient admin;
-    private final AtomicLong advancedMillis = new AtomicLong();
 
     ManualClockTarget(TargetSettings settings, String baseUrl, String adminToken, WebhookInbox inbox) {
         super(settings, inbox);
@@ -34,12 +32,6 @@ abstract class ManualClockTarget extends ConfiguredTarget {
             throw new IllegalArgumentException("the clock only moves forward; got " + by);
         }
         admin.advance(by);
-        advancedMillis.addAndGet(by.toMillis());
-    }
-
-    /** How far the suite has moved the mock's clock in all (for the report). */
-    long advancedMillis() {
-        return advancedMillis.get();
     }
 
     @Override

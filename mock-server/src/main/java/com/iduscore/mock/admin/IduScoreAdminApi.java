@@ -186,19 +186,10 @@ public final class IduScoreAdminApi implements AdminApiExtension {
             }
             return node;
         } catch (JsonProcessingException malformed) {
-            throw new ApiException(400, ErrorReplies.VALIDATION_ERROR, "Malformed JSON body",
-                    ErrorReplies.flatten(List.of(firstLine(malformed.getOriginalMessage())), Map.of()));
+            throw ErrorReplies.malformedJson(ErrorReplies.firstLine(malformed.getOriginalMessage()));
         } catch (IOException unreadable) {
             throw new ApiException(400, ErrorReplies.VALIDATION_ERROR, "Expected a JSON object body");
         }
-    }
-
-    private static String firstLine(String text) {
-        if (text == null) {
-            return "Malformed JSON";
-        }
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
     }
 
     /** Runs a handler with the request id, the error envelope and the 500 guard every admin route shares. */

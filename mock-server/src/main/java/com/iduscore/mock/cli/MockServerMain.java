@@ -2,6 +2,7 @@ package com.iduscore.mock.cli;
 
 import com.iduscore.mock.config.InvalidConfigException;
 import com.iduscore.mock.config.TenantsFile;
+import com.iduscore.mock.domain.DomainSettings;
 import com.iduscore.mock.domain.tenant.TenantConfig;
 import com.iduscore.mock.server.ClockMode;
 import com.iduscore.mock.server.IduScoreMockServer;
@@ -67,11 +68,11 @@ public final class MockServerMain implements Callable<Integer> {
 
     @Option(names = "--step-duration", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Time one pipeline step takes, e.g. 300ms, 2s, PT1S (default: 300ms).")
-    Duration stepDuration = Duration.ofMillis(300);
+    Duration stepDuration = DomainSettings.DEFAULT_STEP_DURATION;
 
     @Option(names = "--sla", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "A job's SLA, e.g. 15m, 1h, PT15M (default: 15m).")
-    Duration sla = Duration.ofMinutes(15);
+    Duration sla = DomainSettings.DEFAULT_SLA;
 
     @Option(names = "--state-file", paramLabel = "FILE",
             description = "Keep state across restarts in this JSON file (read on start, written on stop).")
@@ -79,7 +80,7 @@ public final class MockServerMain implements Callable<Integer> {
 
     @Option(names = "--webhook-header-prefix", paramLabel = "PREFIX",
             description = "Prefix of the webhook signature headers: X-Idunox- or X-IduScore- (default: ${DEFAULT-VALUE}).")
-    String webhookHeaderPrefix = "X-Idunox-";
+    String webhookHeaderPrefix = DomainSettings.DEFAULT_WEBHOOK_HEADER_PREFIX;
 
     @Option(names = "--admin-token", paramLabel = "TOKEN",
             description = "Require Authorization: Bearer TOKEN on every /__admin route.")

@@ -47,6 +47,20 @@ public final class ErrorReplies {
         return new ApiException(400, VALIDATION_ERROR, message, flatten(List.of(), Map.of(field, List.of(problem))));
     }
 
+    /** A 400 {@code VALIDATION_ERROR} for a body that is not JSON, with the parser's problem as its one form error. */
+    public static ApiException malformedJson(String problem) {
+        return new ApiException(400, VALIDATION_ERROR, "Malformed JSON body", flatten(List.of(problem), Map.of()));
+    }
+
+    /** The first line of a parser's message (Jackson adds a source excerpt on the lines after). */
+    public static String firstLine(String parserMessage) {
+        if (parserMessage == null) {
+            return "Malformed JSON";
+        }
+        int newline = parserMessage.indexOf('\n');
+        return newline < 0 ? parserMessage : parserMessage.substring(0, newline);
+    }
+
     record Envelope(ErrorBody error) {
     }
 

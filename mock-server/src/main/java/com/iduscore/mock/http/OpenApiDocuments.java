@@ -3,20 +3,21 @@ package com.iduscore.mock.http;
 import java.util.function.Supplier;
 
 /**
- * The merged OpenAPI document as served by {@code GET /openapi.json} and {@code GET /openapi.yaml}. Each form is made
- * on first use and kept: parsing the YAML costs start-up time that only these two routes need.
+ * The merged OpenAPI document as served by {@code GET /openapi.json} and {@code GET /openapi.yaml}. Each form comes
+ * from its supplier, asked whenever its route is: the assembly hands in memoised ones, so the YAML is parsed on first
+ * use and kept, off the start-up path that only these two routes would pay for.
  */
 public final class OpenApiDocuments {
     private final Supplier<byte[]> json;
     private final Supplier<byte[]> yaml;
 
     private OpenApiDocuments(Supplier<byte[]> json, Supplier<byte[]> yaml) {
-        this.json = memoize(json);
-        this.yaml = memoize(yaml);
+        this.json = json;
+        this.yaml = yaml;
     }
 
-    /** Documents made by the suppliers on first use, once each. */
-    public static OpenApiDocuments lazy(Supplier<byte[]> json, Supplier<byte[]> yaml) {
+    /** Documents from suppliers asked on every use; hand in memoised ones when making them costs. */
+    public static OpenApiDocuments from(Supplier<byte[]> json, Supplier<byte[]> yaml) {
         return new OpenApiDocuments(json, yaml);
     }
 
@@ -30,25 +31,5 @@ public final class OpenApiDocuments {
 
     public byte[] yaml() {
         return yaml.get();
-    }
-
-    private static Supplier<byte[]> memoize(Supplier<byte[]> supplier) {
-        return new Supplier<>() {
-            private volatile byte[] value;
-
-            @Override
-            public byte[] get() {
-                byte[] result = value;
-                if (result == null) {
-                    synchronized (this) {
-                        if (value == null) {
-                            value = supplier.get();
-                        }
-                        result = value;
-                    }
-                }
-                return result;
-            }
-        };
     }
 }

@@ -39,19 +39,13 @@ public final class PartnerApiFilter implements StubRequestFilterV2 {
         } catch (ApiException refusal) {
             reply = ErrorReplies.of(context, refusal);
         } catch (RuntimeException | StackOverflowError failure) {
-            LOG.warn("Unhandled failure on {} {} (request id {})", request.getMethod(), pathOf(request),
+            LOG.warn("Unhandled failure on {} {} (request id {})", request.getMethod(), WireMockReplies.pathOf(request.getUrl()),
                     context.requestId(), failure);
             reply = ErrorReplies.internalError(context);
         }
         reply.header("x-request-id", context.requestId());
         Cors.exposeTo(reply);
         return RequestFilterAction.stopWith(WireMockReplies.toDefinition(reply, faults.current().latencyMs()));
-    }
-
-    private static String pathOf(Request request) {
-        String url = request.getUrl();
-        int question = url.indexOf('?');
-        return question < 0 ? url : url.substring(0, question);
     }
 
     @Override

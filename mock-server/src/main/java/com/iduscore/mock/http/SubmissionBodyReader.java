@@ -7,9 +7,7 @@ import com.iduscore.mock.domain.error.ApiException;
 import com.iduscore.mock.validation.SubmissionSchemaValidator;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The HTTP half of D4's checks on a POST body, in order: content type (415), size (413), JSON parse (400),
@@ -65,33 +63,20 @@ final class SubmissionBodyReader {
 
     private static JsonNode parse(byte[] body) {
         if (body.length == 0) {
-            throw malformed("Request body is empty");
+            throw ErrorReplies.malformedJson("Request body is empty");
         }
         try {
             JsonNode node = ApiJson.mapper().readTree(body);
             if (node == null || node.isMissingNode()) {
-                throw malformed("Request body is empty");
+                throw ErrorReplies.malformedJson("Request body is empty");
             }
             return node;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw malformed(firstLine(e.getOriginalMessage()) + where);
+            throw ErrorReplies.malformedJson(ErrorReplies.firstLine(e.getOriginalMessage()) + where);
         } catch (IOException e) {
-            throw malformed("Request body could not be read");
+            throw ErrorReplies.malformedJson("Request body could not be read");
         }
-    }
-
-    private static String firstLine(String text) {
-        if (text == null) {
-            return "Malformed JSON";
-        }
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
-    }
-
-    private static ApiException malformed(String problem) {
-        return new ApiException(400, ErrorReplies.VALIDATION_ERROR, "Malformed JSON body",
-                ErrorReplies.flatten(List.of(problem), Map.of()));
     }
 }

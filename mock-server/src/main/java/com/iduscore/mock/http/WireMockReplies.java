@@ -30,11 +30,17 @@ public final class WireMockReplies {
     public static IncomingRequest toIncoming(Request request) {
         String url = request.getUrl();
         int question = url.indexOf('?');
-        String path = question < 0 ? url : url.substring(0, question);
+        String path = pathOf(url);
         String query = question < 0 ? null : url.substring(question + 1);
         byte[] body = request.getBody();
         return new IncomingRequest(request.getMethod().value(), path, query, request::getHeader,
                 body == null ? new byte[0] : body, baseUrl(request));
+    }
+
+    /** The URL without its query string. */
+    static String pathOf(String url) {
+        int question = url.indexOf('?');
+        return question < 0 ? url : url.substring(0, question);
     }
 
     /** Scheme and Host the client used, so links in a response work from where the client stands. */

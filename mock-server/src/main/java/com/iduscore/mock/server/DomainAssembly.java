@@ -54,9 +54,9 @@ final class DomainAssembly {
         IduScoreService service = new IduScoreService(settings, ports);
         try {
             Lazy<SubmissionSchemaValidator> validator = Lazy.of(OpenApiSubmissionSchemaValidator::new);
-            OpenApiDocuments openApi = OpenApiDocuments.lazy(
-                    () -> OpenApiContract.json().getBytes(StandardCharsets.UTF_8),
-                    () -> OpenApiContract.yaml().getBytes(StandardCharsets.UTF_8));
+            OpenApiDocuments openApi = OpenApiDocuments.from(
+                    Lazy.of(() -> OpenApiContract.json().getBytes(StandardCharsets.UTF_8)),
+                    Lazy.of(() -> OpenApiContract.yaml().getBytes(StandardCharsets.UTF_8)));
             service.start();
             Runnable warmUp = () -> {
                 validator.get().validate(JsonNodeFactory.instance.objectNode());

@@ -40,8 +40,4 @@ public final class DueQueue<T> {
     public synchronized void clear() {
         entries.clear();
     }
-
-    public synchronized int size() {
-        return entries.size();
-    }
 }

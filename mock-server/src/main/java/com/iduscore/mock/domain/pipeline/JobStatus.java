@@ -31,10 +31,6 @@ public enum JobStatus {
         return this == QUEUED || this == RUNNING;
     }
 
-    public boolean terminal() {
-        return this == SUCCEEDED || this == FAILED || this == CANCELLED || this == DEAD_LETTER;
-    }
-
     public static JobStatus fromSlug(String slug) {
         for (JobStatus status : values()) {
             if (status.slug.equals(slug)) {

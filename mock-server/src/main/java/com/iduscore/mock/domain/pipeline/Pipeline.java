@@ -98,22 +98,13 @@ public final class Pipeline {
 
     /** When the next transition falls due, or null when none is scheduled (finished, or waiting on a webhook). */
     public Instant nextDueAt() {
-        for (Job job : jobs) {
-            if (job.status().open()) {
-                return job.dueAt();
-            }
-        }
-        return null;
+        Job job = current();
+        return job == null ? null : job.dueAt();
     }
 
     public boolean dueBy(Instant now) {
         Instant due = nextDueAt();
         return due != null && !due.isAfter(now);
-    }
-
-    /** Every job has reached a final status. */
-    public boolean finished() {
-        return jobs.get(jobs.size() - 1).status().terminal();
     }
 
     /** The latest change to any job. */
@@ -142,10 +133,10 @@ public final class Pipeline {
         boolean changed = false;
         for (int guard = 0; guard < 10_000; guard++) {
             Job job = current();
-            if (job == null || job.dueAt() == null || job.dueAt().isAfter(now)) {
+            Instant at = job == null ? null : job.dueAt();
+            if (at == null || at.isAfter(now)) {
                 return changed;
             }
-            Instant at = job.dueAt();
             if (job.status() == JobStatus.QUEUED) {
                 startAttempt(job, at, now, listener);
             } else {

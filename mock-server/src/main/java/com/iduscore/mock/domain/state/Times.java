@@ -29,14 +29,4 @@ public final class Times {
         }
         return parse(text);
     }
-
-    public static Instant max(Instant a, Instant b) {
-        if (a == null) {
-            return b;
-        }
-        if (b == null) {
-            return a;
-        }
-        return a.isAfter(b) ? a : b;
-    }
 }

@@ -22,13 +22,4 @@ public final class DeliveryLog {
         attempts.clear();
         attempts.addAll(replacement);
     }
-
-    public synchronized int size() {
-        return attempts.size();
-    }
-
-    /** A copy that the caller may sort or change. */
-    public synchronized List<DeliveryView> copy() {
-        return new ArrayList<>(attempts);
-    }
 }
