@@ -75,7 +75,7 @@ public final class MockServerMain implements Callable<Integer> {
     Duration sla = DomainSettings.DEFAULT_SLA;
 
     @Option(names = "--state-file", paramLabel = "FILE",
-            description = "Keep state across restarts in this JSON file (read on start, written on stop).")
+            description = "Keep state across restarts in this JSON file (read on start, written atomically after changes and on stop).")
     Path stateFile;
 
     @Option(names = "--webhook-header-prefix", paramLabel = "PREFIX",

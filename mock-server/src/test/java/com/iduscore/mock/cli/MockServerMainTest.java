@@ -92,6 +92,12 @@ class MockServerMainTest {
     }
 
     @Test
+    void a_duration_beyond_a_year_prints_one_line_and_exits_2_instead_of_overflowing_timestamps_later() {
+        assertThat(run(server -> { }, "--sla", "999999999999d")).isEqualTo(2);
+        assertOneCleanLine("365 days");
+    }
+
+    @Test
     void durations_accept_short_forms_and_iso_8601() {
         assertThat(DurationConverter.parse("300ms")).hasMillis(300);
         assertThat(DurationConverter.parse("2s")).hasSeconds(2);
