@@ -9,11 +9,13 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
  * A webhook receiver that records every request and answers from a script (default 204). An optional gate lets a
- * test hold the transport mid-request.
+ * test hold the transport mid-request ({@link #holdUntil}).
  */
 final class RecordingWebhookTransport implements WebhookTransport {
     private final List<Request> requests = new ArrayList<>();
@@ -52,8 +54,19 @@ final class RecordingWebhookTransport implements WebhookTransport {
         return this;
     }
 
-    RecordingWebhookTransport gate(Runnable gate) {
-        this.gate = gate;
+    /**
+     * Holds every request mid-call: counts {@code entered} down on arrival, then waits (at most 10 s) for
+     * {@code release}, so a test can act while a delivery is out.
+     */
+    RecordingWebhookTransport holdUntil(CountDownLatch entered, CountDownLatch release) {
+        this.gate = () -> {
+            entered.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
         return this;
     }
 

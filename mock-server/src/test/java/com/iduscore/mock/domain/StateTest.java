@@ -130,14 +130,7 @@ class StateTest {
     void counts_a_delivery_that_was_out_during_the_snapshot_as_interrupted_and_retries_it() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        harness.transport.gate(() -> {
-            entered.countDown();
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        harness.transport.holdUntil(entered, release);
         Submitted hooked = harness.submit(harness.hooked(), "hy-hooked");
         Thread advancing = new Thread(harness::runToEnd);
         advancing.start();

@@ -178,14 +178,7 @@ class WebhookTest {
     void answers_reads_while_a_receiver_is_slow_to_answer() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        harness.transport.gate(() -> {
-            entered.countDown();
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        harness.transport.holdUntil(entered, release);
         Submitted submitted = harness.submit(caller, "hy-hook-1");
         Thread advancing = new Thread(() -> harness.advance(Duration.ofSeconds(3)));
         advancing.start();
