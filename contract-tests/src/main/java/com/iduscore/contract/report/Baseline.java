@@ -100,7 +100,7 @@ public final class Baseline {
                 } else {
                     regressions.add(id);
                 }
-            } else if (status == CheckStatus.PASSED && before == CheckStatus.FAILED) {
+            } else if (status.kept() && before == CheckStatus.FAILED) {
                 newlyPassing.add(id);
             }
         });

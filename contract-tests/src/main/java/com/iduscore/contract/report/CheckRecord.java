@@ -25,6 +25,7 @@ public final class CheckRecord {
     private final List<Exchange> exchanges = new ArrayList<>();
     private final List<TimeToResult> timesToResult = new ArrayList<>();
     private final List<String> requestLog = new ArrayList<>();
+    private final List<Warning> warnings = new ArrayList<>();
 
     public CheckRecord(String id, String title, String operation, String source) {
         this.id = id;
@@ -72,14 +73,31 @@ public final class CheckRecord {
         return durationMillis;
     }
 
-    /** Records the outcome once; later calls are ignored so the first (most specific) cause wins. */
+    /**
+     * Records the outcome once; later calls are ignored so the first (most specific) cause wins. A pass of a check that
+     * recorded {@linkplain #warn warnings} becomes {@link CheckStatus#WARNED}.
+     */
     public synchronized void finish(CheckStatus outcome, String why) {
         if (status != null) {
             return;
         }
-        status = outcome;
+        status = outcome == CheckStatus.PASSED && !warnings.isEmpty() ? CheckStatus.WARNED : outcome;
         detail = why == null ? "" : Masking.mask(why);
         durationMillis = (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+
+    /**
+     * Records a finding where the contract leaves a choice open: the check goes on, and if nothing else fails it ends
+     * {@link CheckStatus#WARNED}, which never fails the gate.
+     *
+     * @param rule the rule the finding is about (a CONTRACT.md id or a place in the OpenAPI document)
+     */
+    public synchronized void warn(String rule, String message) {
+        warnings.add(new Warning(rule, Masking.mask(message)));
+    }
+
+    public synchronized List<Warning> warnings() {
+        return List.copyOf(warnings);
     }
 
     public synchronized void markKnownFailure() {
@@ -117,6 +135,10 @@ public final class CheckRecord {
 
     public synchronized List<TimeToResult> timesToResult() {
         return List.copyOf(timesToResult);
+    }
+
+    /** A finding that does not fail the check: what the deployment did where the contract lets it choose. */
+    public record Warning(String rule, String message) {
     }
 
     /** One submission's time from acceptance to its result, as a check measured it. */

@@ -63,13 +63,16 @@ public class ConformanceReportListener implements TestExecutionListener {
     private void summarize(RunReport run, Path dir) {
         long known = run.knownFailures();
         out.println();
-        out.println("[conformance] " + run.count(CheckStatus.PASSED) + " passed, " + (run.count(CheckStatus.FAILED) - known)
+        out.println("[conformance] " + run.count(CheckStatus.PASSED) + " passed, " + run.count(CheckStatus.WARNED)
+                + " warned, " + (run.count(CheckStatus.FAILED) - known)
                 + " failed, " + (known > 0 ? known + " known failures, " : "") + run.count(CheckStatus.SKIPPED)
                 + " skipped against " + run.targetKind() + " " + run.targetBaseUrl() + (run.readOnly() ? " (read-only)" : "")
                 + " in " + HtmlReport.human(Duration.between(run.startedAt(), run.finishedAt())));
         run.timeToResultPercentile(50).ifPresent(p50 -> out.println("[conformance] time to result: p50 "
                 + HtmlReport.human(p50) + ", p95 " + HtmlReport.human(run.timeToResultPercentile(95).orElseThrow())
                 + " over " + run.timesToResultMillis().size() + " submissions"));
+        run.checks().stream().filter(c -> c.status() == CheckStatus.WARNED).forEach(c -> c.warnings().forEach(w ->
+                out.println("[conformance] WARNED " + c.id() + " (" + w.rule() + "): " + firstLine(w.message()))));
         run.checks().stream().filter(c -> c.status() == CheckStatus.FAILED && !c.knownFailure())
                 .forEach(c -> out.println("[conformance] FAILED " + c.id() + " " + c.title() + ": " + firstLine(c.detail())));
         run.comparison().ifPresent(c -> {

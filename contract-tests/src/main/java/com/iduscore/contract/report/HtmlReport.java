@@ -36,6 +36,7 @@ public final class HtmlReport {
 
         h.append("<section class=\"cards\">")
                 .append(card("passed", passed, "pass"))
+                .append(card("warned", run.count(CheckStatus.WARNED), run.count(CheckStatus.WARNED) > 0 ? "known" : "zero"))
                 .append(card("failed", failed - known, failed - known > 0 ? "fail" : "zero"))
                 .append(card("known failures", known, known > 0 ? "known" : "zero"))
                 .append(card("skipped", skipped, "skip"))
@@ -116,7 +117,7 @@ public final class HtmlReport {
                 h.append(esc(c.id()));
             }
             h.append("</td><td>").append(esc(c.title())).append("</td><td><code>").append(esc(c.operation()))
-                    .append("</code></td><td class=\"small\">").append(esc(shorten(c.detail(), 300))).append("</td><td class=\"num\">")
+                    .append("</code></td><td class=\"small\">").append(esc(shorten(detailOrWarnings(c), 300))).append("</td><td class=\"num\">")
                     .append(c.durationMillis()).append("</td></tr>");
         });
         h.append("</tbody></table></section>\n");
@@ -158,7 +159,7 @@ public final class HtmlReport {
         Map<String, long[]> rows = new TreeMap<>();
         for (CheckRecord c : checks) {
             long[] n = rows.computeIfAbsent(key.apply(c), k -> new long[4]);
-            if (c.status() == CheckStatus.PASSED) {
+            if (c.status().kept()) {
                 n[0]++;
             } else if (c.status() == CheckStatus.FAILED && c.knownFailure()) {
                 n[2]++;
@@ -205,9 +206,19 @@ public final class HtmlReport {
         }
         return switch (c.status()) {
             case PASSED -> "<span class=\"badge pass\">PASS</span>";
+            case WARNED -> "<span class=\"badge warn\">WARN</span>";
             case FAILED -> "<span class=\"badge fail\">FAIL</span>";
             case SKIPPED -> "<span class=\"badge skip\">SKIP</span>";
         };
+    }
+
+    private static String detailOrWarnings(CheckRecord c) {
+        if (c.status() != CheckStatus.WARNED) {
+            return c.detail();
+        }
+        StringBuilder s = new StringBuilder();
+        c.warnings().forEach(w -> s.append("warning (").append(w.rule()).append("): ").append(w.message()).append(' '));
+        return s.toString().strip();
     }
 
     private static String rowClass(CheckRecord c) {
@@ -266,7 +277,7 @@ public final class HtmlReport {
             table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:5px 8px;border-bottom:1px solid var(--line);vertical-align:top}th{background:var(--soft);font-weight:600}
             .num{text-align:right;white-space:nowrap}.barcol{width:30%}.small{font-size:12px;color:#57606a}
             tr.fail td:first-child{border-left:3px solid var(--fail)}tr.known td:first-child{border-left:3px solid var(--known)}tr.pass td:first-child{border-left:3px solid var(--pass)}tr.skip td:first-child{border-left:3px solid #afb8c1}
-            .badge,.pill{display:inline-block;font-size:11px;font-weight:700;padding:1px 6px;border-radius:10px;color:#fff}.badge.pass,.pill.pass{background:var(--pass)}.badge.fail,.pill.fail{background:var(--fail)}.badge.known,.pill.known{background:var(--known)}.badge.skip,.pill.skip,.pill.zero{background:#8c959f}
+            .badge,.pill{display:inline-block;font-size:11px;font-weight:700;padding:1px 6px;border-radius:10px;color:#fff}.badge.pass,.pill.pass{background:var(--pass)}.badge.fail,.pill.fail{background:var(--fail)}.badge.known,.pill.known{background:var(--known)}.badge.skip,.pill.skip,.pill.zero{background:#8c959f}.badge.warn{background:#bf8700}
             .gate{list-style:none;padding:0}.gate li{margin:4px 0}
             article.failure{border:1px solid var(--line);border-left:4px solid var(--fail);border-radius:6px;padding:12px;margin:12px 0}article.failure.known{border-left-color:var(--known)}
             .detail{background:#fff8f8;border-color:#ffcecb}.known .detail{background:#fff8e5;border-color:#f5e0a0}.exchange{margin:6px 0 10px}.curl pre{background:#0d1117;color:#e6edf3;border-color:#0d1117}

@@ -10,9 +10,10 @@ import java.util.Map;
 
 /**
  * {@code conformance.json}: {@code {"runId","target":{"baseUrl","kind","readOnly"},"startedAt","finishedAt","summary":{"passed",
- * "failed","skipped","knownFailures","total"},"timeToResult":{"count","p50Ms","p95Ms"},"baseline":{...}|null,
+ * "warned","failed","skipped","knownFailures","total"},"timeToResult":{"count","p50Ms","p95Ms"},"baseline":{...}|null,
  * "checks":[{"id","title","operation","group","status","detail","knownFailure","durationMs","timeToResultMs"?,
- * "exchanges"? (failed checks only)}]}}. The format a later run reads back as its baseline.
+ * "warnings"? [{"rule","message"}],
+ * "exchanges" (the last few of every check)}]}}. The format a later run reads back as its baseline.
  */
 public final class JsonReport {
 
@@ -32,6 +33,7 @@ public final class JsonReport {
         root.put("finishedAt", run.finishedAt().toString());
         ObjectNode summary = root.putObject("summary");
         summary.put("passed", run.count(CheckStatus.PASSED));
+        summary.put("warned", run.count(CheckStatus.WARNED));
         summary.put("failed", run.count(CheckStatus.FAILED));
         summary.put("skipped", run.count(CheckStatus.SKIPPED));
         summary.put("knownFailures", run.knownFailures());
@@ -69,10 +71,13 @@ public final class JsonReport {
                 c.timesToResult().forEach(t -> times.addObject().put("submissionId", t.submissionId())
                         .put("ms", t.duration().toMillis()));
             }
-            if (c.status() == CheckStatus.FAILED) {
-                ArrayNode exchanges = check.putArray("exchanges");
-                c.exchanges().forEach(e -> exchange(exchanges.addObject(), e));
+            if (!c.warnings().isEmpty()) {
+                ArrayNode warnings = check.putArray("warnings");
+                c.warnings().forEach(w -> warnings.addObject().put("rule", w.rule()).put("message", w.message()));
             }
+            // every check's kept exchanges: what a failure's reader needs, and the observed facts a stub-vs-real diff compares
+            ArrayNode exchanges = check.putArray("exchanges");
+            c.exchanges().forEach(e -> exchange(exchanges.addObject(), e));
         }
         try {
             return JSON.writeValueAsString(root);

@@ -14,7 +14,7 @@ public final class JunitXmlReport {
 
     public static String render(RunReport run) {
         long failures = run.checks().stream().filter(c -> c.status() == CheckStatus.FAILED && !c.knownFailure()).count();
-        long skipped = run.checks().size() - run.count(CheckStatus.PASSED) - failures;
+        long skipped = run.checks().size() - run.count(CheckStatus.PASSED) - run.count(CheckStatus.WARNED) - failures;
         double seconds = (run.finishedAt().toEpochMilli() - run.startedAt().toEpochMilli()) / 1000.0;
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         xml.append("<testsuite name=\"IduScore conformance (").append(attr(run.targetKind())).append(")\"")
@@ -33,6 +33,12 @@ public final class JunitXmlReport {
                     .append(" time=\"").append(String.format(Locale.ROOT, "%.3f", c.durationMillis() / 1000.0)).append('"');
             if (c.status() == CheckStatus.PASSED) {
                 xml.append("/>\n");
+                continue;
+            }
+            if (c.status() == CheckStatus.WARNED) {
+                xml.append(">\n    <system-out>");
+                c.warnings().forEach(w -> xml.append(text("WARNING (" + w.rule() + "): " + w.message() + "\n")));
+                xml.append("</system-out>\n  </testcase>\n");
                 continue;
             }
             xml.append(">\n");
