@@ -32,6 +32,7 @@ public final class EdgeErrors {
             case 413 -> ErrorReplies.of(context, 413, "PAYLOAD_TOO_LARGE", "Request body exceeds the 1 MiB limit", null);
             case 414 -> invalid(context, 414, "Request URI is too long");
             case 415 -> ErrorReplies.of(context, 415, "UNSUPPORTED_MEDIA_TYPE", "Content-Type application/json is required", null);
+            case 426 -> invalid(context, 426, "HTTP/2 is served only after an upgrade; send HTTP/1.1");
             case 431 -> invalid(context, 431, "Request header fields are too large");
             case 505 -> invalid(context, 505, "HTTP version not supported; send HTTP/1.1");
             default -> code >= 500
@@ -47,6 +48,13 @@ public final class EdgeErrors {
         HttpReply reply = ErrorReplies.of(context, 400, ErrorReplies.VALIDATION_ERROR,
                 "Malformed percent-encoding in the query string",
                 ErrorReplies.flatten(List.of("Malformed percent-encoding in the query string"), Map.of()));
+        reply.header("x-request-id", context.requestId());
+        return Cors.exposeTo(reply);
+    }
+
+    /** A 405 for {@code CONNECT}: the mock is not a proxy. */
+    public static HttpReply connectRefused(RequestContext context) {
+        HttpReply reply = ErrorReplies.of(context, 405, "METHOD_NOT_ALLOWED", "CONNECT is not allowed: the mock is not a proxy", null);
         reply.header("x-request-id", context.requestId());
         return Cors.exposeTo(reply);
     }

@@ -22,6 +22,9 @@ final class SubmissionBodyReader {
     /** Jackson's source excerpt in a location ("[Source: REDACTED (`StreamReadFeature...` disabled); line: 1, ...]"). */
     private static final Pattern SOURCE_EXCERPT = Pattern.compile("\\[Source: [^;\\]]*; (line: \\d+, column: \\d+)]");
 
+    /** Jackson's pointer to its own setting ("(1000, from `StreamReadConstraints.getMaxNestingDepth()`)"). */
+    private static final Pattern SETTING_NAME = Pattern.compile(",? ?(from )?`[A-Za-z]+\\.[^`]*`( disabled)?");
+
     /** 1 MiB; a larger body answers 413. */
     static final int MAX_BODY_BYTES = 1024 * 1024;
 
@@ -77,6 +80,11 @@ final class SubmissionBodyReader {
         }
     }
 
+    /** The parser's problem without the Jackson class and setting names it quotes: a client needs none of them. */
+    static String withoutJacksonNames(String problem) {
+        return SETTING_NAME.matcher(SOURCE_EXCERPT.matcher(problem).replaceAll("$1")).replaceAll("");
+    }
+
     private static JsonNode parse(byte[] body) {
         if (body.length == 0) {
             throw ErrorReplies.malformedJson("Request body is empty");
@@ -90,7 +98,7 @@ final class SubmissionBodyReader {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            String problem = SOURCE_EXCERPT.matcher(ErrorReplies.firstLine(e.getOriginalMessage())).replaceAll("$1");
+            String problem = withoutJacksonNames(ErrorReplies.firstLine(e.getOriginalMessage()));
             throw ErrorReplies.malformedJson(problem + where);
         } catch (IOException e) {
             throw ErrorReplies.malformedJson("Request body could not be read");

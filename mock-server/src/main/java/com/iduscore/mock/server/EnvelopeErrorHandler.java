@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.zip.ZipException;
 
 /**
  * Jetty's error handler, replaced so every error Jetty or WireMock produces below the partner routes is the API's
@@ -56,31 +57,37 @@ final class EnvelopeErrorHandler extends ErrorHandler {
             RequestContext context = RequestContext.of(safeHeader(request, "x-request-id"),
                     safeHeader(request, "x-correlation-id"));
             Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-            int status = statusFor(response.getStatus(), failure);
-            if (status >= 500) {
+            Refusal refusal = refusalFor(response.getStatus(), null, failure);
+            if (refusal.status() >= 500) {
                 LOG.warn("Unhandled failure on {} {} (request id {})", request.getMethod(), request.getRequestURI(),
                         context.requestId(), failure);
             }
-            write(response, EdgeErrors.reply(context, status, (String) request.getAttribute(RequestDispatcher.ERROR_MESSAGE)));
+            write(response, EdgeErrors.reply(context, refusal.status(), refusal.reason()));
         } finally {
             baseRequest.setHandled(true);
         }
     }
 
     /**
-     * The status a failure deserves: Jetty's own for a bad message; 400 for a body the client cut short or garbled
-     * (WireMock wraps the read failure in a RuntimeException, so Jetty alone would say 500).
+     * The status and reason a failure deserves: Jetty's own for a bad message; 400 for a body the client cut short or
+     * whose gzip is broken (WireMock wraps the read failure in a RuntimeException, so Jetty alone would say 500).
      */
-    static int statusFor(int status, Throwable failure) {
+    static Refusal refusalFor(int status, String reason, Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof BadMessageException bad) {
-                return bad.getCode();
+                return new Refusal(bad.getCode(), bad.getReason());
             }
             if (t instanceof EofException) {
-                return 400;
+                return new Refusal(400, "Request body ended early");
+            }
+            if (t instanceof ZipException) {
+                return new Refusal(400, "Request body is not valid gzip");
             }
         }
-        return status;
+        return new Refusal(status, reason);
+    }
+
+    record Refusal(int status, String reason) {
     }
 
     private static void write(HttpServletResponse response, HttpReply reply) throws IOException {

@@ -13,7 +13,7 @@ import wiremock.org.eclipse.jetty.servlet.ServletContextHandler;
 /**
  * WireMock's Jetty 11 server with the API's envelope on every error it makes itself ({@link EnvelopeErrorHandler},
  * on the server for refusals before any handler and on both servlet contexts for errors inside them) and a guard
- * in front for query strings WireMock cannot decode ({@link QueryEncodingGuard}).
+ * in front for what WireMock cannot serve ({@link EdgeGuard}).
  *
  * <p>The super constructor calls the overridden hooks, before this class's fields would be set: hence no fields.
  */
@@ -41,7 +41,7 @@ final class EnvelopeJettyServer extends Jetty11HttpServer {
 
     @Override
     public Handler[] extensionHandlers() {
-        return new Handler[]{new QueryEncodingGuard()};
+        return new Handler[]{new EdgeGuard()};
     }
 
     @Override
