@@ -18,6 +18,7 @@ import wiremock.org.eclipse.jetty.server.handler.ErrorHandler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.util.Locale;
 import java.util.Map;
 import java.util.zip.ZipException;
 
@@ -57,7 +58,7 @@ final class EnvelopeErrorHandler extends ErrorHandler {
             RequestContext context = RequestContext.of(safeHeader(request, "x-request-id"),
                     safeHeader(request, "x-correlation-id"));
             Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-            Refusal refusal = refusalFor(response.getStatus(), null, failure);
+            Refusal refusal = refusalFor(response.getStatus(), null, failure, safeHeader(request, "Content-Type"));
             if (refusal.status() >= 500) {
                 LOG.warn("Unhandled failure on {} {} (request id {})", request.getMethod(), request.getRequestURI(),
                         context.requestId(), failure);
@@ -70,9 +71,14 @@ final class EnvelopeErrorHandler extends ErrorHandler {
 
     /**
      * The status and reason a failure deserves: Jetty's own for a bad message; 400 for a body the client cut short or
-     * whose gzip is broken (WireMock wraps the read failure in a RuntimeException, so Jetty alone would say 500).
+     * whose gzip or form encoding is broken (WireMock wraps the read failure in a RuntimeException, so Jetty alone would say 500).
      */
-    static Refusal refusalFor(int status, String reason, Throwable failure) {
+    static Refusal refusalFor(int status, String reason, Throwable failure, String contentType) {
+        if (failure instanceof IllegalArgumentException && contentType != null
+                && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            // WireMock decodes a form body before any extension runs, and throws on a stray '%'
+            return new Refusal(400, "Request body is not valid application/x-www-form-urlencoded");
+        }
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof BadMessageException bad) {
                 return new Refusal(bad.getCode(), bad.getReason());
