@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -114,6 +115,18 @@ class EdgeRefusalsTest {
 
         envelope(response, 404);
         assertThat(response.header("x-request-id")).isNotEqualTo("caf\u00e9").matches("[0-9a-f-]{36}");
+    }
+
+    @Test
+    void the_leak_check_catches_what_jetty_and_wiremock_used_to_send_and_passes_the_envelope() {
+        String jettyPage = "<h1>Bad Message 400</h1><pre>reason: Bad Request</pre>";
+        String errorPage = "<title>Error 500 java.lang.IllegalArgumentException: URLDecoder: Illegal hex characters</title>";
+        String frame = "\tat com.github.tomakehurst.wiremock.common.Urls.decode(Urls.java:104)";
+        String jackson = "exceeds the maximum allowed (1000, from `com.fasterxml.jackson.core.StreamReadConstraints`)";
+
+        assertThat(List.of(jettyPage, errorPage, frame, jackson)).allMatch(body -> EdgeContract.LEAK.matcher(body).find());
+        assertThat(EdgeContract.LEAK.matcher("{\"error\":{\"code\":\"VALIDATION_ERROR\",\"message\":"
+                + "\"Malformed HTTP request: Illegal character CNTL=0x1\",\"requestId\":\"r\"}}").find()).isFalse();
     }
 
     /** The error object of a response that must be the envelope with {@code status}. */
