@@ -129,6 +129,29 @@ class EdgeRefusalsTest {
                 + "\"Malformed HTTP request: Illegal character CNTL=0x1\",\"requestId\":\"r\"}}").find()).isFalse();
     }
 
+    @Test
+    void refused_requests_write_nothing_to_the_log() throws IOException {
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            // proves the capture sees the log: this line, and only this line, must be in it
+            org.slf4j.LoggerFactory.getLogger(EdgeRefusalsTest.class).warn("capture works");
+            RawHttp.once(mock.port(), get("/health", "X-Big: " + "a".repeat(33 * 1024)));
+            RawHttp.once(mock.port(), get("/health", "X-Api-Key: a\u0001b"));
+            RawHttp.once(mock.port(), get("/health?%zz", ""));
+            RawHttp.once(mock.port(), get("/../health", ""));
+            RawHttp.once(mock.port(), request("GET /health HTTP/9.9", ""));
+            RawHttp.once(mock.port(), request("CONNECT example.test:443 HTTP/1.1", ""));
+            RawHttp.once(mock.port(), request("POST /v1/submissions HTTP/1.1", "Transfer-Encoding: chunked") + "zz\r\n");
+        } finally {
+            System.setErr(original);
+        }
+
+        assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8).lines()).singleElement().asString()
+                .contains("capture works");
+    }
+
     /** The error object of a response that must be the envelope with {@code status}. */
     private static JsonNode envelope(RawHttp.Response response, int status) throws IOException {
         assertThat(EdgeContract.problems(response, false, status == 505)).as(response.text()).isEmpty();
