@@ -70,8 +70,9 @@ final class EnvelopeErrorHandler extends ErrorHandler {
     }
 
     /**
-     * The status and reason a failure deserves: Jetty's own for a bad message; 400 for a body the client cut short or
-     * whose gzip or form encoding is broken (WireMock wraps the read failure in a RuntimeException, so Jetty alone would say 500).
+     * The status and reason a failure deserves: Jetty's own for a bad message; 400 for a body the client cut short
+     * or whose gzip or form encoding is broken (WireMock wraps the read failure in a RuntimeException, so Jetty alone
+     * would say 500).
      */
     static Refusal refusalFor(int status, String reason, Throwable failure, String contentType) {
         if (failure instanceof IllegalArgumentException && contentType != null
