@@ -19,6 +19,8 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -139,7 +141,12 @@ public final class MockServerMain implements Callable<Integer> {
             err.println("iduscore-mock: " + describe(badInput));
             return EXIT_USAGE;
         } catch (RuntimeException failure) {
-            if (causedBy(failure, BindException.class)) {
+            BindException bindFailure = cause(failure, BindException.class);
+            if (bindFailure != null && isUnassignable(bindFailure)) {
+                err.println("iduscore-mock: --bind '" + bind + "' cannot be bound: it is not an address of this machine");
+                return EXIT_USAGE;
+            }
+            if (bindFailure != null) {
                 err.println("iduscore-mock: port " + port + " on " + bind
                         + " is not available; pick another with --port (0 = any free port)");
                 return EXIT_USAGE;
@@ -160,10 +167,9 @@ public final class MockServerMain implements Callable<Integer> {
         if (port < 0 || port > 65_535) {
             throw new ParameterException(spec.commandLine(), "--port must be 0..65535, not " + port);
         }
-        try {
-            InetAddress.getByName(bind);
-        } catch (UnknownHostException e) {
-            throw new ParameterException(spec.commandLine(), "--bind '" + bind + "' is not an address of this machine");
+        if (!isLocalAddress(bind)) {
+            throw new ParameterException(spec.commandLine(),
+                    "--bind '" + bind + "' cannot be bound: it is not an address of this machine");
         }
         if (!HEADER_TOKEN.matcher(webhookHeaderPrefix).matches()) {
             throw new ParameterException(spec.commandLine(),
@@ -229,13 +235,33 @@ public final class MockServerMain implements Callable<Integer> {
         }
     }
 
-    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+    private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
-                return true;
+                return type.cast(t);
             }
         }
-        return false;
+        return null;
+    }
+
+    /**
+     * Whether {@code bind} names the wildcard or an address of one of this machine's interfaces. Checked before
+     * starting because Jetty retries the bind and reports either failure as a bare {@link BindException}.
+     */
+    static boolean isLocalAddress(String bind) {
+        try {
+            InetAddress address = InetAddress.getByName(bind);
+            return address.isAnyLocalAddress() || address.isLoopbackAddress()
+                    || NetworkInterface.getByInetAddress(address) != null;
+        } catch (UnknownHostException | SocketException e) {
+            return false;
+        }
+    }
+
+    /** EADDRNOTAVAIL ("Cannot assign requested address"), as opposed to EADDRINUSE: the address, not the port. */
+    private static boolean isUnassignable(BindException failure) {
+        String message = failure.getMessage();
+        return message != null && message.toLowerCase(java.util.Locale.ROOT).contains("assign");
     }
 
     private static String describe(Throwable failure) {

@@ -7,13 +7,23 @@ import com.iduscore.mock.domain.error.ApiException;
 import com.iduscore.mock.validation.SubmissionSchemaValidator;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The HTTP half of D4's checks on a POST body, in order: content type (415), size (413), JSON parse (400),
- * canonical schema (400 with Zod-flatten details). What is left (partnerId, marker panel, idempotency) is the domain's.
+ * numbers a double cannot hold (400), canonical schema (400 with Zod-flatten details). What is left (partnerId, marker panel, idempotency) is the domain's.
  */
 final class SubmissionBodyReader {
+
+    /** Jackson's source excerpt in a location ("[Source: REDACTED (`StreamReadFeature...` disabled); line: 1, ...]"). */
+    private static final Pattern SOURCE_EXCERPT = Pattern.compile("\\[Source: [^;\\]]*; (line: \\d+, column: \\d+)]");
+
+    /** Jackson's pointer to its own setting ("(1000, from `StreamReadConstraints.getMaxNestingDepth()`)"). */
+    private static final Pattern SETTING_NAME = Pattern.compile(",? ?(from )?`[A-Za-z]+\\.[^`]*`( disabled)?");
 
     /** 1 MiB; a larger body answers 413. */
     static final int MAX_BODY_BYTES = 1024 * 1024;
@@ -31,6 +41,15 @@ final class SubmissionBodyReader {
             throw new ApiException(413, "PAYLOAD_TOO_LARGE", "Request body exceeds the 1 MiB limit");
         }
         JsonNode parsed = parse(body);
+        Map<String, List<String>> outOfRange = NumberRange.outOfRange(parsed, body);
+        if (!outOfRange.isEmpty()) {
+            // a bare number as the whole body has no field to name
+            List<String> formErrors = outOfRange.containsKey("") ? List.of(NumberRange.OUT_OF_RANGE) : List.of();
+            Map<String, List<String>> fieldErrors = new LinkedHashMap<>(outOfRange);
+            fieldErrors.remove("");
+            throw new ApiException(400, ErrorReplies.VALIDATION_ERROR, "Invalid canonical Type A submission payload",
+                    ErrorReplies.flatten(formErrors, fieldErrors));
+        }
         SubmissionSchemaValidator.FieldErrors errors = validator.validate(parsed);
         if (!errors.isEmpty()) {
             throw new ApiException(400, ErrorReplies.VALIDATION_ERROR, "Invalid canonical Type A submission payload",
@@ -61,6 +80,11 @@ final class SubmissionBodyReader {
         }
     }
 
+    /** The parser's problem without the Jackson class and setting names it quotes: a client needs none of them. */
+    static String withoutJacksonNames(String problem) {
+        return SETTING_NAME.matcher(SOURCE_EXCERPT.matcher(problem).replaceAll("$1")).replaceAll("");
+    }
+
     private static JsonNode parse(byte[] body) {
         if (body.length == 0) {
             throw ErrorReplies.malformedJson("Request body is empty");
@@ -74,7 +98,8 @@ final class SubmissionBodyReader {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw ErrorReplies.malformedJson(ErrorReplies.firstLine(e.getOriginalMessage()) + where);
+            String problem = withoutJacksonNames(ErrorReplies.firstLine(e.getOriginalMessage()));
+            throw ErrorReplies.malformedJson(problem + where);
         } catch (IOException e) {
             throw ErrorReplies.malformedJson("Request body could not be read");
         }

@@ -125,6 +125,7 @@ public final class IduScoreMockServer implements AutoCloseable {
                 .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
                 .templatingEnabled(false)
                 .httpClientFactory(new NoProxying())
+                .httpServerFactory(EnvelopeJettyServer.factory())
                 .extensionScanningEnabled(false)
                 .extensions(partnerApi, adminApi);
         if (config.adminToken() != null) {

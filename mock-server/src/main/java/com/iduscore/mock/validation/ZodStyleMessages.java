@@ -174,8 +174,10 @@ final class ZodStyleMessages {
     private static boolean accepts(String type, JsonNode value) {
         return switch (type) {
             case "string" -> value.isTextual();
+            // a non-finite double (1e400 read as infinity) has no decimal value: it is no integer
             case "integer" -> value.isIntegralNumber()
-                    || value.isNumber() && value.decimalValue().stripTrailingZeros().scale() <= 0;
+                    || value.isNumber() && Double.isFinite(value.doubleValue())
+                    && value.decimalValue().stripTrailingZeros().scale() <= 0;
             case "number" -> value.isNumber();
             case "boolean" -> value.isBoolean();
             case "object" -> value.isObject();
@@ -206,10 +208,14 @@ final class ZodStyleMessages {
     }
 
     private static String number(JsonNode number) {
-        return number.isIntegralNumber() ? number.asText() : number.decimalValue().stripTrailingZeros().toPlainString();
+        return number.isIntegralNumber() || !Double.isFinite(number.doubleValue())
+                ? number.asText() : number.decimalValue().stripTrailingZeros().toPlainString();
     }
 
     private static int compare(JsonNode value, JsonNode limit) {
+        if (!Double.isFinite(value.doubleValue())) {
+            return Double.compare(value.doubleValue(), limit.doubleValue());
+        }
         return value.decimalValue().compareTo(limit.decimalValue());
     }
 

@@ -121,6 +121,15 @@ class MockServerMainTest {
     }
 
     @Test
+    void a_bind_address_this_machine_does_not_have_prints_one_line_naming_it_and_exits_2() {
+        // TEST-NET-3 (RFC 5737): documentation addresses, never assigned to an interface
+        assertThat(run(server -> { }, "--port", "0", "--bind", "203.0.113.7")).isEqualTo(2);
+
+        assertOneCleanLine("--bind '203.0.113.7' cannot be bound");
+        assertThat(stderr()).doesNotContain("port 0");
+    }
+
+    @Test
     void a_missing_tenants_file_prints_a_clear_message_and_exits_2(@TempDir Path dir) {
         assertThat(run(server -> { }, "--tenants", dir.resolve("absent.json").toString())).isEqualTo(2);
         assertThat(stderr()).contains("absent.json").contains("does not exist").doesNotContain("\tat ");

@@ -1,0 +1,94 @@
+package com.iduscore.mock.http;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The envelope for refusals made below the partner routes: by Jetty before WireMock sees the request (bad request
+ * line, URI, header or version; headers or URI too large) and by WireMock or Jetty while reading it (bad query
+ * encoding, truncated body). One status-to-code table for these, within the codes the contract lists
+ * ({@code CONTRACT.md D4}); the message is ours, with Jetty's reason appended only when it is short plain text.
+ */
+public final class EdgeErrors {
+
+    /** A class name ({@code java.lang.Foo}, {@code org.eclipse...}) never reaches a client. */
+    private static final Pattern CLASS_NAME = Pattern.compile("\\b[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+\\.[A-Z]|Exception|\\bat [a-z]");
+    private static final Pattern PLAIN_REASON = Pattern.compile("[A-Za-z0-9 ,:;=()'/_+-]{1,80}");
+
+    private EdgeErrors() {
+    }
+
+    /**
+     * The full reply, envelope plus {@code x-request-id} and the CORS read headers, for {@code status} with Jetty's
+     * {@code reason} (may be null). A status outside 400..599 is treated as 400.
+     */
+    public static HttpReply reply(RequestContext context, int status, String reason) {
+        int code = status >= 400 && status <= 599 ? status : 400;
+        String detail = plain(reason);
+        HttpReply reply = switch (code) {
+            case 404 -> ErrorReplies.of(context, 404, ErrorReplies.NOT_FOUND, "Route not found", null);
+            case 405 -> ErrorReplies.of(context, 405, "METHOD_NOT_ALLOWED", "Method not allowed", null);
+            case 413 -> ErrorReplies.of(context, 413, "PAYLOAD_TOO_LARGE", "Request body exceeds the 1 MiB limit", null);
+            case 414 -> invalid(context, 414, "Request URI is too long");
+            case 415 -> ErrorReplies.of(context, 415, "UNSUPPORTED_MEDIA_TYPE", "Content-Type application/json is required", null);
+            case 426 -> invalid(context, 426, "HTTP/2 is served only after an upgrade; send HTTP/1.1");
+            case 431 -> invalid(context, 431, "Request header fields are too large");
+            case 505 -> invalid(context, 505, "HTTP version not supported; send HTTP/1.1");
+            default -> code >= 500
+                    ? ErrorReplies.internalError(context)
+                    : invalid(context, code, detail == null ? "Malformed HTTP request" : "Malformed HTTP request: " + detail);
+        };
+        reply.header("x-request-id", context.requestId());
+        return Cors.exposeTo(reply);
+    }
+
+    /** A 400 for a query string whose percent-encoding is broken ({@code ?%zz}), which WireMock cannot decode. */
+    public static HttpReply badQueryEncoding(RequestContext context) {
+        HttpReply reply = ErrorReplies.of(context, 400, ErrorReplies.VALIDATION_ERROR,
+                "Malformed percent-encoding in the query string",
+                ErrorReplies.flatten(List.of("Malformed percent-encoding in the query string"), Map.of()));
+        reply.header("x-request-id", context.requestId());
+        return Cors.exposeTo(reply);
+    }
+
+    /** A 405 for {@code CONNECT}: the mock is not a proxy. */
+    public static HttpReply connectRefused(RequestContext context) {
+        HttpReply reply = ErrorReplies.of(context, 405, "METHOD_NOT_ALLOWED", "CONNECT is not allowed: the mock is not a proxy", null);
+        reply.header("x-request-id", context.requestId());
+        return Cors.exposeTo(reply);
+    }
+
+    /** True when every {@code %} in {@code raw} starts a two-hex-digit escape. */
+    public static boolean wellEncoded(String raw) {
+        if (raw == null) {
+            return true;
+        }
+        for (int i = raw.indexOf('%'); i >= 0; i = raw.indexOf('%', i + 1)) {
+            if (i + 2 >= raw.length() || hex(raw.charAt(i + 1)) < 0 || hex(raw.charAt(i + 2)) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int hex(char c) {
+        return Character.digit(c, 16);
+    }
+
+    private static HttpReply invalid(RequestContext context, int status, String message) {
+        return ErrorReplies.of(context, status, ErrorReplies.VALIDATION_ERROR, message,
+                ErrorReplies.flatten(List.of(message), Map.of()));
+    }
+
+    /** Jetty's reason when it adds something ("Illegal character CNTL=0x1", "No Host"), else null. */
+    static String plain(String reason) {
+        if (reason == null || !PLAIN_REASON.matcher(reason).matches() || CLASS_NAME.matcher(reason).find()) {
+            return null;
+        }
+        return switch (reason) {
+            case "Bad Request", "Bad Message", "Bad Message 400" -> null;
+            default -> reason;
+        };
+    }
+}
