@@ -41,6 +41,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 public final class EmbeddedMock implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        quietLogs();
+    }
     /** settle() on the manual clock: at most this many jumps, and never further than this. */
     private static final int SETTLE_MAX_JUMPS = 10_000;
     private static final Duration SETTLE_MAX_SPAN = Duration.ofDays(2);
@@ -75,6 +79,24 @@ public final class EmbeddedMock implements AutoCloseable {
                 .withClock(manualClock ? ClockMode.MANUAL : ClockMode.REAL)
                 .withTenants(tenants);
         return new EmbeddedMock(IduScoreMockServer.start(config), tenants);
+    }
+
+    /**
+     * The mock logs through its own relocated SLF4J simple logger, so a partner's logging set-up does not reach it:
+     * quiet by default (warnings only), louder with {@code -D<relocated slf4j package>.simpleLogger.defaultLogLevel=info}.
+     * Names come from class literals, which the relocation rewrites with the classes.
+     */
+    private static void quietLogs() {
+        String simpleLogger = org.slf4j.Logger.class.getPackageName() + ".simpleLogger.";
+        setIfAbsent(simpleLogger + "defaultLogLevel", "warn");
+        // the contract's schemas use OpenAPI keywords that networknt reports as unknown: noise for a partner
+        setIfAbsent(simpleLogger + "log." + com.networknt.schema.Schema.class.getPackageName(), "error");
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
     }
 
     /** The secret a tenant's added webhook is signed with: {@code whsec_test_<tenantId>}. */
