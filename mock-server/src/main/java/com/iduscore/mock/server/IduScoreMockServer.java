@@ -193,6 +193,11 @@ public final class IduScoreMockServer implements AutoCloseable {
         return backend.control();
     }
 
+    /** The WireMock server underneath, for in-process embedding (the JUnit extension listens to its requests). */
+    public WireMockServer wireMock() {
+        return wireMock;
+    }
+
     public MockServerConfig config() {
         return config;
     }
