@@ -5,10 +5,12 @@ import com.iduscore.contract.report.CheckStatus;
 import com.iduscore.contract.report.RunRecorder;
 import com.iduscore.contract.target.Credential;
 import com.iduscore.contract.target.Target;
+import com.iduscore.contract.target.TargetConfigurationException;
 import com.iduscore.contract.target.Targets;
 import com.iduscore.contract.webhook.WebhookInbox;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -21,6 +23,8 @@ import org.junit.jupiter.api.extension.TestWatcher;
 
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Optional;
 
 /**
@@ -39,18 +43,32 @@ import java.util.Optional;
  * </ol>
  * State lives in the test's {@link ExtensionContext.Store}; the extension itself is stateless and thread-safe.
  */
-public class ConformanceExtension implements ExecutionCondition, BeforeEachCallback, AfterEachCallback, ParameterResolver,
+public class ConformanceExtension implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver,
         TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler, TestWatcher {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ConformanceExtension.class);
     private static final String RECORD = "record";
     private static final String SCOPE = "scope";
+    private static final String MISCONFIGURATION_REPORTED = "misconfiguration reported";
+    /** Why a check did not run when the run is misconfigured: not recorded, the one failing class says why. */
+    static final String NOT_RUN_MISCONFIGURED = "not run: the run is misconfigured (see the one configuration error)";
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         Optional<Method> method = context.getTestMethod();
-        if (method.isEmpty() || isFactory(method.get())) {
+        if (method.isEmpty()) {
+            return context.getTestClass().map(c -> classCondition(context, c))
+                    .orElse(ConditionEvaluationResult.enabled("the engine"));
+        }
+        if (configurationProblem(context).isPresent()) {
+            return ConditionEvaluationResult.disabled(NOT_RUN_MISCONFIGURED);
+        }
+        if (isFactory(method.get())) {
             return ConditionEvaluationResult.enabled("not a single check");
+        }
+        Check selected = method.get().getAnnotation(Check.class);
+        if (selected != null && !CheckSelection.fromEnvironment().selects(selected.id())) {
+            return ConditionEvaluationResult.disabled(Checks.NOT_SELECTED);
         }
         if (writes(method.get()) && Checks.readOnly()) {
             return ConditionEvaluationResult.disabled(Checks.READ_ONLY_REASON);
@@ -61,6 +79,58 @@ public class ConformanceExtension implements ExecutionCondition, BeforeEachCallb
                     + " IDUSCORE_WEBHOOK_SECRET, and register that URL with the deployment");
         }
         return ConditionEvaluationResult.enabled("runs against the target");
+    }
+
+    /**
+     * A class whose checks are all deselected does not run at all (its set-up neither). When the run is misconfigured
+     * (a missing variable, a bad baseline, a stub jar that is not there), exactly one check class is let through, and
+     * fails in {@link #beforeAll} with the one message; every other class is disabled, and nothing is recorded, so no
+     * report replaces {@code reports/latest}.
+     */
+    private static ConditionEvaluationResult classCondition(ExtensionContext context, Class<?> testClass) {
+        CheckSelection selection = CheckSelection.fromEnvironment();
+        if (!selection.all()) {
+            List<Method> methods = Arrays.stream(testClass.getDeclaredMethods())
+                    .filter(m -> m.isAnnotationPresent(Check.class) || isFactory(m)).toList();
+            boolean anySelected = methods.stream().anyMatch(m -> isFactory(m) || selection.selects(m.getAnnotation(Check.class).id()));
+            if (!methods.isEmpty() && !anySelected) {
+                return ConditionEvaluationResult.disabled(Checks.NOT_SELECTED);
+            }
+        }
+        if (configurationProblem(context).isEmpty()) {
+            return ConditionEvaluationResult.enabled("configured");
+        }
+        AtomicBoolean reported = context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(MISCONFIGURATION_REPORTED, k -> new AtomicBoolean(), AtomicBoolean.class);
+        return reported.compareAndSet(false, true)
+                ? ConditionEvaluationResult.enabled("reports the configuration problem, once")
+                : ConditionEvaluationResult.disabled(NOT_RUN_MISCONFIGURED);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        configurationProblem(context).ifPresent(problem -> {
+            throw new TargetConfigurationException(problem);
+        });
+    }
+
+    /**
+     * What stops the run before any check: the target cannot be chosen or started, or the baseline cannot be read.
+     * Found once per run (the answer is kept in the root store), by starting the shared target and reading the baseline.
+     */
+    static Optional<String> configurationProblem(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(ConfigurationProblem.class, k -> {
+            try {
+                sharedTarget(context);
+                Gate.baseline();
+                return new ConfigurationProblem(Optional.empty());
+            } catch (RuntimeException e) {
+                return new ConfigurationProblem(Optional.of(String.valueOf(e.getMessage())));
+            }
+        }, ConfigurationProblem.class).message();
+    }
+
+    private record ConfigurationProblem(Optional<String> message) {
     }
 
     @Override
@@ -182,6 +252,9 @@ public class ConformanceExtension implements ExecutionCondition, BeforeEachCallb
     public void testDisabled(ExtensionContext context, Optional<String> reason) {
         if (context.getTestMethod().filter(ConformanceExtension::isFactory).isPresent()) {
             return;
+        }
+        if (reason.filter(r -> r.equals(Checks.NOT_SELECTED) || r.equals(NOT_RUN_MISCONFIGURED)).isPresent()) {
+            return; // not part of this run: neither a pass nor a skip
         }
         CheckRecord record = begin(context);
         record.finish(CheckStatus.SKIPPED, reason.orElse("disabled"));
