@@ -17,6 +17,15 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
+    /** "response codes 52/60, not seen: GET /v1/jobs/{jobId} 429, …" */
+    private static void coverageLine(StringBuilder h, String label, Coverage.Part part) {
+        h.append("<li><b>").append(esc(label)).append("</b> ").append(part.seen()).append('/').append(part.declared());
+        if (!part.notSeen().isEmpty()) {
+            h.append(", not seen: <code>").append(esc(String.join(", ", part.notSeen()))).append("</code>");
+        }
+        h.append("</li>");
+    }
+
     public static String render(RunReport run) {
         StringBuilder h = new StringBuilder(64 * 1024);
         long passed = run.count(CheckStatus.PASSED);
@@ -69,6 +78,14 @@ public final class HtmlReport {
                     .append(").</p>");
         }
         h.append("</section>\n");
+
+        run.coverage().ifPresent(coverage -> {
+            h.append("<section><h2>Coverage of the OpenAPI document</h2><ul class=\"gate\">");
+            coverageLine(h, "operations", coverage.operations());
+            coverageLine(h, "response codes", coverage.responseCodes());
+            coverageLine(h, "request body fields", coverage.requestFields());
+            h.append("</ul></section>\n");
+        });
 
         h.append("<section><h2>By operation</h2>").append(table(run.checks(), CheckRecord::operation, "Operation")).append("</section>\n");
         h.append("<section><h2>By check group</h2>").append(table(run.checks(), CheckRecord::group, "Group")).append("</section>\n");
