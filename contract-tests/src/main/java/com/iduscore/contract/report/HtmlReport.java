@@ -261,23 +261,9 @@ public final class HtmlReport {
         return (ms / 60_000) + " min " + (ms % 60_000) / 1000 + " s";
     }
 
+    /** The reports' one escaper ({@link Markup#escape}). */
     static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(ch);
-            }
-        }
-        return out.toString();
+        return Markup.escape(s);
     }
 
 
