@@ -30,6 +30,12 @@ import java.util.Optional;
 /**
  * Runs conformance checks against the run's target and records each one. Registered by {@link ConformanceTest}.
  *
+ * <p>Per run, before any check: the class-level {@link #evaluateExecutionCondition} starts the shared target and
+ * reads the baseline once ({@link #configurationProblem}); when that fails, one class fails in {@link #beforeAll} with
+ * the one message and every other class is disabled, so nothing is recorded and no report is written. Classes and
+ * checks that {@link CheckSelection} ({@code IDUSCORE_CHECKS}/{@code IDUSCORE_EXCLUDE}) leaves out are disabled and
+ * not recorded either.
+ *
  * <p>Lifecycle, per check method (a {@code @TestFactory} is not a check itself: its {@link Checks#dynamic} children are):
  * <ol>
  *   <li>{@link #evaluateExecutionCondition}: a writing check in read-only mode, or a check that takes a
@@ -41,7 +47,13 @@ import java.util.Optional;
  *       a failure that the baseline knows is turned into an abort, so the gate lets it through.</li>
  *   <li>{@link #afterEach} unbinds; {@link TestWatcher} callbacks record what is still unrecorded (pass, skip).</li>
  * </ol>
- * State lives in the test's {@link ExtensionContext.Store}; the extension itself is stateless and thread-safe.
+ * <p>Where state lives. The extension has no fields and is thread-safe. A check's record and its thread binding live in
+ * the test's {@link ExtensionContext.Store}; what is per run and only the extension needs (the configuration verdict,
+ * the misconfiguration flag, the closer that stops the target when the engine ends) lives in the root context's store,
+ * so each launcher execution (a nested self-test run included) has its own. The target, the baseline and the
+ * recorder are reached through {@link Targets}, {@link Gate} and {@link RunRecorder}: the HTTP filters and the report
+ * listener, which have no {@link ExtensionContext}, need them too; their {@code override}/{@code install} handles
+ * let a nested run (self-test, the framework's own tests) use its own for the duration of that run.
  */
 public class ConformanceExtension implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver,
         TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler, TestWatcher {
