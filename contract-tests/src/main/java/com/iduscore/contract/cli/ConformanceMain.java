@@ -52,7 +52,7 @@ public final class ConformanceMain implements Callable<Integer> {
     static final String CATALOGUE_PACKAGE = "com.iduscore.contract.checks";
     private static final Pattern SELECTOR = Pattern.compile("[A-Za-z]+(-[A-Za-z0-9]+)?");
 
-    @Option(names = "--target", paramLabel = "KIND", description = "[IDUSCORE_TARGET] url (default with --base-url) or stub (runs --mock-jar on a manual clock)")
+    @Option(names = "--target", paramLabel = "KIND", description = "[IDUSCORE_TARGET] url (default with --base-url), stub (runs --mock-jar on a manual clock) or container (needs Docker)")
     String target;
     @Option(names = "--base-url", paramLabel = "URL", description = "[IDUSCORE_BASE_URL] the deployment, e.g. https://api-test.iduscore.example")
     String baseUrl;
@@ -90,6 +90,8 @@ public final class ConformanceMain implements Callable<Integer> {
     String reportDir;
     @Option(names = "--mock-jar", paramLabel = "JAR", description = "[IDUSCORE_MOCK_JAR] the mock server jar, for --target stub")
     String mockJar;
+    @Option(names = "--mock-image", paramLabel = "IMAGE", description = "[IDUSCORE_MOCK_IMAGE] the mock's Docker image, for --target container")
+    String mockImage;
     @Option(names = "--checks", paramLabel = "GROUPS", description = "[IDUSCORE_CHECKS] only these groups or ids, e.g. AUTH,IDEM,LIFE-03")
     String checks;
     @Option(names = "--exclude", paramLabel = "GROUPS", description = "[IDUSCORE_EXCLUDE] never these groups or ids")
@@ -109,8 +111,23 @@ public final class ConformanceMain implements Callable<Integer> {
         System.exit(run(System.out, System.err, args));
     }
 
-    /** Runs the tool and returns its exit status (for tests: no {@code System.exit}). */
+    /**
+     * Runs the tool and returns its exit status (for tests: no {@code System.exit}). The options become
+     * {@code IDUSCORE_*} system properties for the run and are restored afterwards.
+     */
     static int run(PrintStream out, PrintStream err, String... args) {
+        java.util.Properties before = (java.util.Properties) System.getProperties().clone();
+        try {
+            return execute(out, err, args);
+        } finally {
+            System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("IDUSCORE_"))
+                    .filter(n -> !before.containsKey(n)).forEach(System::clearProperty);
+            before.stringPropertyNames().stream().filter(n -> n.startsWith("IDUSCORE_"))
+                    .forEach(n -> System.setProperty(n, before.getProperty(n)));
+        }
+    }
+
+    private static int execute(PrintStream out, PrintStream err, String... args) {
         CommandLine cli = new CommandLine(new ConformanceMain(out, err));
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setErr(new java.io.PrintWriter(err, true));
@@ -177,6 +194,7 @@ public final class ConformanceMain implements Callable<Integer> {
         put(v, "IDUSCORE_BASELINE", baseline);
         put(v, "IDUSCORE_REPORTS_DIR", reportDir);
         put(v, "IDUSCORE_MOCK_JAR", mockJar);
+        put(v, "IDUSCORE_MOCK_IMAGE", mockImage);
         put(v, "IDUSCORE_CHECKS", checks);
         put(v, "IDUSCORE_EXCLUDE", exclude);
         return v;
