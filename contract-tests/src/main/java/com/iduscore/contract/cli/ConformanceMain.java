@@ -6,6 +6,8 @@ import com.iduscore.contract.report.Baseline;
 import com.iduscore.contract.report.ConformanceReportListener;
 import com.iduscore.contract.report.RunRecorder;
 import com.iduscore.contract.target.RunEnvironment;
+import com.iduscore.contract.target.StubTarget;
+import com.iduscore.contract.target.TargetKind;
 import com.iduscore.contract.target.TargetSettings;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.platform.engine.discovery.ClassNameFilter;
@@ -158,13 +160,26 @@ public final class ConformanceMain implements Callable<Integer> {
             printCatalogue();
             return CommandLine.ExitCode.OK;
         }
+        Map<String, String> run = RunEnvironment.variables();
+        if (blank(run.get("IDUSCORE_TARGET")) && blank(run.get("IDUSCORE_BASE_URL"))) {
+            // Maven's default is the stub next to the suite; the jar has no such neighbour, so it asks
+            return usage("no target: give --base-url URL --api-key KEY --partner-id ID (or --target stub --mock-jar JAR);"
+                    + " --help lists every option");
+        }
         try {
-            TargetSettings.fromEnvironment();
-            Baseline.fromEnvironment(RunEnvironment.variables());
+            TargetSettings settings = TargetSettings.fromEnvironment();
+            if (settings.kind() == TargetKind.STUB) {
+                StubTarget.mockJar(settings);
+            }
+            Baseline.fromEnvironment(run);
         } catch (RuntimeException e) {
             return usage(e.getMessage());
         }
         return execute();
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     private int usage(String message) {

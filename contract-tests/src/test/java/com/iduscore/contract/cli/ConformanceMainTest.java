@@ -40,6 +40,18 @@ class ConformanceMainTest {
                 .contains("--checks takes check groups or ids");
         assertThat(run(2, "--base-url", "ftp://x", "--api-key", "k", "--partner-id", "p")[1])
                 .contains("IDUSCORE_BASE_URL must start with http:// or https://");
+        assertThat(run(2, "--target", "stub", "--mock-jar", "/nowhere/iduscore-mock-server.jar")[1].strip().lines())
+                .singleElement().asString().contains("needs the mock server jar at /nowhere/iduscore-mock-server.jar");
+    }
+
+    @Test
+    void without_a_target_it_says_which_options_name_one_before_running_anything() {
+        // with a target in the environment (mvn verify against a deployment) this would run the whole catalogue here
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("IDUSCORE_BASE_URL") == null
+                && System.getenv("IDUSCORE_TARGET") == null, "the environment names a target");
+        String[] streams = run(2);
+        assertThat(streams[1]).contains("no target: give --base-url URL --api-key KEY --partner-id ID");
+        assertThat(streams[0]).isEmpty();
     }
 
     /** Runs in process; returns stdout and stderr after asserting the exit status. */
