@@ -43,6 +43,7 @@ public final class TranscriptFilter implements Filter {
         String url = request.getURI();
         try {
             Response response = ctx.next(request, responseSpec);
+            RunRecorder.get().coverage().observe(request.getMethod(), url, response.getStatusCode(), rawBody(request.getBody()));
             check.ifPresent(c -> c.addExchange(exchange(at, request.getMethod(), url, requestHeaders, requestBody,
                     response, (System.nanoTime() - start) / 1_000_000)));
             return response;
@@ -62,6 +63,14 @@ public final class TranscriptFilter implements Filter {
         }
         return new Exchange(at, method, url, requestHeaders, requestBody, response.getStatusCode(), responseHeaders,
                 responseBody(response), millis, Curl.line(method, url, requestHeaders, requestBody));
+    }
+
+    /** The body as sent, unmasked and uncut: only its field names are kept (for coverage), never its values. */
+    private static String rawBody(Object body) {
+        if (body == null) {
+            return null;
+        }
+        return body instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(body);
     }
 
     private static String requestBody(Object body) {

@@ -21,6 +21,8 @@ public final class Checks {
 
     /** The reason a writing check is skipped in read-only mode. */
     public static final String READ_ONLY_REASON = "IDUSCORE_READ_ONLY=true: this check would POST";
+    /** Why a check that {@code --checks}/{@code --exclude} (IDUSCORE_CHECKS/IDUSCORE_EXCLUDE) leaves out did not run; never recorded. */
+    public static final String NOT_SELECTED = "not selected (IDUSCORE_CHECKS / IDUSCORE_EXCLUDE)";
 
     private Checks() {
     }
@@ -40,6 +42,9 @@ public final class Checks {
 
     private static void runDynamic(String id, String title, String operation, boolean writes, Executable body)
             throws Throwable {
+        if (!CheckSelection.fromEnvironment().selects(id)) {
+            throw new TestAbortedException(NOT_SELECTED); // not recorded: not part of this run
+        }
         CheckRecord record = RunRecorder.get().begin(id, title, operation, "dynamic " + id);
         try (RunRecorder.Scope ignored = RunRecorder.bind(record)) {
             if (writes && readOnly()) {

@@ -5,10 +5,12 @@ import com.iduscore.contract.report.CheckStatus;
 import com.iduscore.contract.report.RunRecorder;
 import com.iduscore.contract.target.Credential;
 import com.iduscore.contract.target.Target;
+import com.iduscore.contract.target.TargetConfigurationException;
 import com.iduscore.contract.target.Targets;
 import com.iduscore.contract.webhook.WebhookInbox;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -21,10 +23,18 @@ import org.junit.jupiter.api.extension.TestWatcher;
 
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Optional;
 
 /**
  * Runs conformance checks against the run's target and records each one. Registered by {@link ConformanceTest}.
+ *
+ * <p>Per run, before any check: the class-level {@link #evaluateExecutionCondition} starts the shared target and
+ * reads the baseline once ({@link #configurationProblem}); when that fails, one class fails in {@link #beforeAll} with
+ * the one message and every other class is disabled, so nothing is recorded and no report is written. Classes and
+ * checks that {@link CheckSelection} ({@code IDUSCORE_CHECKS}/{@code IDUSCORE_EXCLUDE}) leaves out are disabled and
+ * not recorded either.
  *
  * <p>Lifecycle, per check method (a {@code @TestFactory} is not a check itself: its {@link Checks#dynamic} children are):
  * <ol>
@@ -37,20 +47,40 @@ import java.util.Optional;
  *       a failure that the baseline knows is turned into an abort, so the gate lets it through.</li>
  *   <li>{@link #afterEach} unbinds; {@link TestWatcher} callbacks record what is still unrecorded (pass, skip).</li>
  * </ol>
- * State lives in the test's {@link ExtensionContext.Store}; the extension itself is stateless and thread-safe.
+ * <p>Where state lives. The extension has no fields and is thread-safe. A check's record and its thread binding live in
+ * the test's {@link ExtensionContext.Store}; what is per run and only the extension needs (the configuration verdict,
+ * the misconfiguration flag, the closer that stops the target when the engine ends) lives in the root context's store,
+ * so each launcher execution (a nested self-test run included) has its own. The target, the baseline and the
+ * recorder are reached through {@link Targets}, {@link Gate} and {@link RunRecorder}: the HTTP filters and the report
+ * listener, which have no {@link ExtensionContext}, need them too; their {@code override}/{@code install} handles
+ * let a nested run (self-test, the framework's own tests) use its own for the duration of that run.
  */
-public class ConformanceExtension implements ExecutionCondition, BeforeEachCallback, AfterEachCallback, ParameterResolver,
+public class ConformanceExtension implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver,
         TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler, TestWatcher {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ConformanceExtension.class);
     private static final String RECORD = "record";
     private static final String SCOPE = "scope";
+    private static final String MISCONFIGURATION_REPORTED = "misconfiguration reported";
+    /** Why a check did not run when the run is misconfigured: not recorded, the one failing class says why. */
+    static final String NOT_RUN_MISCONFIGURED = "not run: the run is misconfigured (see the one configuration error)";
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         Optional<Method> method = context.getTestMethod();
-        if (method.isEmpty() || isFactory(method.get())) {
+        if (method.isEmpty()) {
+            return context.getTestClass().map(c -> classCondition(context, c))
+                    .orElse(ConditionEvaluationResult.enabled("the engine"));
+        }
+        if (configurationProblem(context).isPresent()) {
+            return ConditionEvaluationResult.disabled(NOT_RUN_MISCONFIGURED);
+        }
+        if (isFactory(method.get())) {
             return ConditionEvaluationResult.enabled("not a single check");
+        }
+        Check selected = method.get().getAnnotation(Check.class);
+        if (selected != null && !CheckSelection.fromEnvironment().selects(selected.id())) {
+            return ConditionEvaluationResult.disabled(Checks.NOT_SELECTED);
         }
         if (writes(method.get()) && Checks.readOnly()) {
             return ConditionEvaluationResult.disabled(Checks.READ_ONLY_REASON);
@@ -61,6 +91,58 @@ public class ConformanceExtension implements ExecutionCondition, BeforeEachCallb
                     + " IDUSCORE_WEBHOOK_SECRET, and register that URL with the deployment");
         }
         return ConditionEvaluationResult.enabled("runs against the target");
+    }
+
+    /**
+     * A class whose checks are all deselected does not run at all (its set-up neither). When the run is misconfigured
+     * (a missing variable, a bad baseline, a stub jar that is not there), exactly one check class is let through, and
+     * fails in {@link #beforeAll} with the one message; every other class is disabled, and nothing is recorded, so no
+     * report replaces {@code reports/latest}.
+     */
+    private static ConditionEvaluationResult classCondition(ExtensionContext context, Class<?> testClass) {
+        CheckSelection selection = CheckSelection.fromEnvironment();
+        if (!selection.all()) {
+            List<Method> methods = Arrays.stream(testClass.getDeclaredMethods())
+                    .filter(m -> m.isAnnotationPresent(Check.class) || isFactory(m)).toList();
+            boolean anySelected = methods.stream().anyMatch(m -> isFactory(m) || selection.selects(m.getAnnotation(Check.class).id()));
+            if (!methods.isEmpty() && !anySelected) {
+                return ConditionEvaluationResult.disabled(Checks.NOT_SELECTED);
+            }
+        }
+        if (configurationProblem(context).isEmpty()) {
+            return ConditionEvaluationResult.enabled("configured");
+        }
+        AtomicBoolean reported = context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(MISCONFIGURATION_REPORTED, k -> new AtomicBoolean(), AtomicBoolean.class);
+        return reported.compareAndSet(false, true)
+                ? ConditionEvaluationResult.enabled("reports the configuration problem, once")
+                : ConditionEvaluationResult.disabled(NOT_RUN_MISCONFIGURED);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        configurationProblem(context).ifPresent(problem -> {
+            throw new TargetConfigurationException(problem);
+        });
+    }
+
+    /**
+     * What stops the run before any check: the target cannot be chosen or started, or the baseline cannot be read.
+     * Found once per run (the answer is kept in the root store), by starting the shared target and reading the baseline.
+     */
+    static Optional<String> configurationProblem(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(ConfigurationProblem.class, k -> {
+            try {
+                sharedTarget(context);
+                Gate.baseline();
+                return new ConfigurationProblem(Optional.empty());
+            } catch (RuntimeException e) {
+                return new ConfigurationProblem(Optional.of(String.valueOf(e.getMessage())));
+            }
+        }, ConfigurationProblem.class).message();
+    }
+
+    private record ConfigurationProblem(Optional<String> message) {
     }
 
     @Override
@@ -182,6 +264,9 @@ public class ConformanceExtension implements ExecutionCondition, BeforeEachCallb
     public void testDisabled(ExtensionContext context, Optional<String> reason) {
         if (context.getTestMethod().filter(ConformanceExtension::isFactory).isPresent()) {
             return;
+        }
+        if (reason.filter(r -> r.equals(Checks.NOT_SELECTED) || r.equals(NOT_RUN_MISCONFIGURED)).isPresent()) {
+            return; // not part of this run: neither a pass nor a skip
         }
         CheckRecord record = begin(context);
         record.finish(CheckStatus.SKIPPED, reason.orElse("disabled"));

@@ -37,7 +37,7 @@ public final class Gate {
         }
         if (baseline == null) {
             try {
-                baseline = Baseline.fromEnvironment(System.getenv());
+                baseline = Baseline.fromEnvironment(com.iduscore.contract.target.RunEnvironment.variables());
             } catch (RuntimeException e) {
                 failure = e;
                 throw e;

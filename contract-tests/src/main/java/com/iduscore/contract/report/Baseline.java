@@ -2,6 +2,7 @@ package com.iduscore.contract.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.iduscore.contract.target.RunEnvironment;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -64,10 +65,13 @@ public final class Baseline {
         }
     }
 
-    /** {@code IDUSCORE_BASELINE} when set. */
+    /**
+     * {@code IDUSCORE_BASELINE} when set; a relative path is resolved from the directory the command was started in
+     * ({@link RunEnvironment#resolve}), as a user typing {@code IDUSCORE_BASELINE=reports/…} at the repository root means.
+     */
     public static Optional<Baseline> fromEnvironment(Map<String, String> env) {
         String path = env.get("IDUSCORE_BASELINE");
-        return path == null || path.isBlank() ? Optional.empty() : Optional.of(load(Path.of(path.trim())));
+        return path == null || path.isBlank() ? Optional.empty() : Optional.of(load(RunEnvironment.resolve(path)));
     }
 
     public String source() {

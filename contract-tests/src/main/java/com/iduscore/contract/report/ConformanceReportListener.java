@@ -28,7 +28,8 @@ public class ConformanceReportListener implements TestExecutionListener {
         this(System.out);
     }
 
-    ConformanceReportListener(PrintStream out) {
+    /** Writes to {@code out} (the jar registers its own instance). */
+    public ConformanceReportListener(PrintStream out) {
         this.out = out;
     }
 
@@ -100,9 +101,9 @@ public class ConformanceReportListener implements TestExecutionListener {
     }
 
     static Path reportsDir() {
-        String configured = System.getenv("IDUSCORE_REPORTS_DIR");
+        String configured = com.iduscore.contract.target.RunEnvironment.variables().get("IDUSCORE_REPORTS_DIR");
         if (configured != null && !configured.isBlank()) {
-            return Path.of(configured.trim());
+            return com.iduscore.contract.target.RunEnvironment.resolve(configured);
         }
         return ReactorPaths.root().resolve("reports");
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 /**
  * {@code conformance.json}: {@code {"runId","target":{"baseUrl","kind","readOnly"},"startedAt","finishedAt","summary":{"passed",
  * "warned","failed","skipped","knownFailures","total"},"timeToResult":{"count","p50Ms","p95Ms"},"baseline":{...}|null,
+ * "coverage":{"operations"|"responseCodes"|"requestFields":{"seen","declared","notSeen":[…]}},
  * "checks":[{"id","title","operation","group","status","detail","knownFailure","durationMs","timeToResultMs"?,
  * "warnings"? [{"rule","message"}],
  * "exchanges" (the last few of every check)}]}}. The format a later run reads back as its baseline.
@@ -54,6 +55,12 @@ public final class JsonReport {
         } else {
             root.putNull("baseline");
         }
+        run.coverage().ifPresent(coverage -> {
+            ObjectNode node = root.putObject("coverage");
+            part(node.putObject("operations"), coverage.operations());
+            part(node.putObject("responseCodes"), coverage.responseCodes());
+            part(node.putObject("requestFields"), coverage.requestFields());
+        });
         ArrayNode checks = root.putArray("checks");
         for (CheckRecord c : run.checks()) {
             ObjectNode check = checks.addObject();
@@ -107,6 +114,12 @@ public final class JsonReport {
                 node.put(h.getKey(), h.getValue());
             }
         });
+    }
+
+    private static void part(ObjectNode node, Coverage.Part part) {
+        node.put("seen", part.seen());
+        node.put("declared", part.declared());
+        strings(node.putArray("notSeen"), part.notSeen());
     }
 
     private static void strings(ArrayNode array, List<String> values) {

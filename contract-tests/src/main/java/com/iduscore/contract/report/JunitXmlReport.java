@@ -1,92 +1,112 @@
 package com.iduscore.contract.report;
 
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import java.io.StringWriter;
 import java.util.Locale;
 
 /**
- * {@code junit.xml}: one {@code <testsuite>} with one {@code <testcase>} per check, for CI test-report viewers.
+ * {@code junit.xml}: one {@code <testsuite>} with one {@code <testcase>} per check, for CI test-report viewers, written
+ * with StAX (the writer escapes; {@link Markup#xmlSafe} only drops the control characters XML 1.0 forbids even escaped).
  * A known failure (failed in the baseline too) is written as {@code <skipped>} with a "KNOWN FAILURE" message, as
- * JUnit itself saw it, so a viewer that fails on failures agrees with the gate.
+ * JUnit itself saw it, so a viewer that fails on failures agrees with the gate. A warned check passes, with its
+ * warnings (rule and message) in {@code <system-out>}.
  */
 public final class JunitXmlReport {
+
+    private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
 
     private JunitXmlReport() {
     }
 
     public static String render(RunReport run) {
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter xml = XML.createXMLStreamWriter(out);
+            write(run, xml);
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write junit.xml", e);
+        }
+        return out.toString();
+    }
+
+    private static void write(RunReport run, XMLStreamWriter xml) throws XMLStreamException {
         long failures = run.checks().stream().filter(c -> c.status() == CheckStatus.FAILED && !c.knownFailure()).count();
         long skipped = run.checks().size() - run.count(CheckStatus.PASSED) - run.count(CheckStatus.WARNED) - failures;
         double seconds = (run.finishedAt().toEpochMilli() - run.startedAt().toEpochMilli()) / 1000.0;
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        xml.append("<testsuite name=\"IduScore conformance (").append(attr(run.targetKind())).append(")\"")
-                .append(" tests=\"").append(run.checks().size()).append('"')
-                .append(" failures=\"").append(failures).append('"')
-                .append(" errors=\"0\" skipped=\"").append(skipped).append('"')
-                .append(" time=\"").append(String.format(Locale.ROOT, "%.3f", seconds)).append('"')
-                .append(" timestamp=\"").append(attr(run.startedAt().toString())).append("\">\n");
-        xml.append("  <properties>\n")
-                .append("    <property name=\"target.kind\" value=\"").append(attr(run.targetKind())).append("\"/>\n")
-                .append("    <property name=\"target.baseUrl\" value=\"").append(attr(run.targetBaseUrl())).append("\"/>\n")
-                .append("  </properties>\n");
+        xml.writeStartDocument("UTF-8", "1.0");
+        xml.writeCharacters("\n");
+        xml.writeStartElement("testsuite");
+        attribute(xml, "name", "IduScore conformance (" + run.targetKind() + ")");
+        attribute(xml, "tests", String.valueOf(run.checks().size()));
+        attribute(xml, "failures", String.valueOf(failures));
+        attribute(xml, "errors", "0");
+        attribute(xml, "skipped", String.valueOf(skipped));
+        attribute(xml, "time", seconds(seconds));
+        attribute(xml, "timestamp", run.startedAt().toString());
+        xml.writeCharacters("\n  ");
+        xml.writeStartElement("properties");
+        property(xml, "target.kind", run.targetKind());
+        property(xml, "target.baseUrl", run.targetBaseUrl());
+        xml.writeCharacters("\n  ");
+        xml.writeEndElement();
         for (CheckRecord c : run.checks()) {
-            xml.append("  <testcase classname=\"conformance.").append(attr(c.group())).append('"')
-                    .append(" name=\"").append(attr(c.id() + " " + c.title())).append('"')
-                    .append(" time=\"").append(String.format(Locale.ROOT, "%.3f", c.durationMillis() / 1000.0)).append('"');
-            if (c.status() == CheckStatus.PASSED) {
-                xml.append("/>\n");
-                continue;
-            }
+            xml.writeCharacters("\n  ");
+            xml.writeStartElement("testcase");
+            attribute(xml, "classname", "conformance." + c.group());
+            attribute(xml, "name", c.id() + " " + c.title());
+            attribute(xml, "time", seconds(c.durationMillis() / 1000.0));
             if (c.status() == CheckStatus.WARNED) {
-                xml.append(">\n    <system-out>");
-                c.warnings().forEach(w -> xml.append(text("WARNING (" + w.rule() + "): " + w.message() + "\n")));
-                xml.append("</system-out>\n  </testcase>\n");
-                continue;
+                xml.writeCharacters("\n    ");
+                xml.writeStartElement("system-out");
+                StringBuilder text = new StringBuilder();
+                c.warnings().forEach(w -> text.append("WARNING (").append(w.rule()).append("): ").append(w.message()).append('\n'));
+                xml.writeCharacters(Markup.xmlSafe(text.toString()));
+                xml.writeEndElement();
+            } else if (c.status() == CheckStatus.FAILED && !c.knownFailure()) {
+                xml.writeCharacters("\n    ");
+                xml.writeStartElement("failure");
+                attribute(xml, "message", firstLine(c.detail()));
+                attribute(xml, "type", c.operation());
+                StringBuilder text = new StringBuilder(c.detail());
+                c.exchanges().stream().reduce((a, b) -> b).ifPresent(e -> text.append("\n\nReproduce: ").append(e.curl()));
+                xml.writeCharacters(Markup.xmlSafe(text.toString()));
+                xml.writeEndElement();
+            } else if (c.status() != CheckStatus.PASSED) {
+                xml.writeCharacters("\n    ");
+                xml.writeEmptyElement("skipped");
+                attribute(xml, "message", c.knownFailure() ? "KNOWN FAILURE (in baseline): " + firstLine(c.detail()) : c.detail());
             }
-            xml.append(">\n");
-            if (c.status() == CheckStatus.FAILED && !c.knownFailure()) {
-                xml.append("    <failure message=\"").append(attr(firstLine(c.detail()))).append("\" type=\"")
-                        .append(attr(c.operation())).append("\">").append(text(c.detail()));
-                c.exchanges().stream().reduce((a, b) -> b).ifPresent(e -> xml.append(text("\n\nReproduce: " + e.curl())));
-                xml.append("</failure>\n");
-            } else if (c.knownFailure()) {
-                xml.append("    <skipped message=\"").append(attr("KNOWN FAILURE (in baseline): " + firstLine(c.detail())))
-                        .append("\"/>\n");
-            } else {
-                xml.append("    <skipped message=\"").append(attr(c.detail())).append("\"/>\n");
+            if (c.status() != CheckStatus.PASSED) {
+                xml.writeCharacters("\n  ");
             }
-            xml.append("  </testcase>\n");
+            xml.writeEndElement();
         }
-        xml.append("</testsuite>\n");
-        return xml.toString();
+        xml.writeCharacters("\n");
+        xml.writeEndElement();
+        xml.writeCharacters("\n");
+        xml.writeEndDocument();
+    }
+
+    private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+        xml.writeCharacters("\n    ");
+        xml.writeEmptyElement("property");
+        attribute(xml, "name", name);
+        attribute(xml, "value", value);
+    }
+
+    private static void attribute(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+        xml.writeAttribute(name, Markup.xmlSafe(value == null ? "" : value));
+    }
+
+    private static String seconds(double seconds) {
+        return String.format(Locale.ROOT, "%.3f", seconds);
     }
 
     private static String firstLine(String s) {
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);
-    }
-
-    static String text(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                default -> {
-                    // XML 1.0 forbids most control characters, even escaped
-                    if (ch < 0x20 && ch != '\n' && ch != '\r' && ch != '\t') {
-                        out.append('?');
-                    } else {
-                        out.append(ch);
-                    }
-                }
-            }
-        }
-        return out.toString();
-    }
-
-    static String attr(String s) {
-        return text(s == null ? "" : s).replace("\"", "&quot;").replace("\n", "&#10;").replace("\r", "&#13;")
-                .replace("\t", "&#9;");
     }
 }

@@ -24,6 +24,7 @@ public final class RunRecorder {
     private String targetKind;
     private String targetBaseUrl;
     private boolean readOnly;
+    private Coverage coverage = new Coverage();
 
     public static RunRecorder get() {
         return instance;
@@ -46,6 +47,7 @@ public final class RunRecorder {
     /** Starts a fresh run: forgets every check (the listener calls this when a test plan starts). */
     public synchronized void reset() {
         checks.clear();
+        coverage = new Coverage();
         startedAt = Instant.now();
         targetKind = null;
         targetBaseUrl = null;
@@ -90,6 +92,11 @@ public final class RunRecorder {
         CheckRecord record = new CheckRecord(key, title, operation, source);
         checks.put(key, record);
         return record;
+    }
+
+    /** What the run's requests exercised of the OpenAPI document. */
+    public synchronized Coverage coverage() {
+        return coverage;
     }
 
     public synchronized List<CheckRecord> checks() {

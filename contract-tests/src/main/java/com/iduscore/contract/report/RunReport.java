@@ -15,7 +15,15 @@ import java.util.Optional;
  */
 public record RunReport(String runId, String targetKind, String targetBaseUrl, boolean readOnly, Instant startedAt, Instant finishedAt,
                         List<CheckRecord> checks, Optional<String> baselineSource,
-                        Optional<Baseline.Comparison> comparison) {
+                        Optional<Baseline.Comparison> comparison, Optional<Coverage.Report> coverage) {
+
+    /** A run without coverage figures (e.g. built by hand in a test). */
+    public RunReport(String runId, String targetKind, String targetBaseUrl, boolean readOnly, Instant startedAt,
+                     Instant finishedAt, List<CheckRecord> checks, Optional<String> baselineSource,
+                     Optional<Baseline.Comparison> comparison) {
+        this(runId, targetKind, targetBaseUrl, readOnly, startedAt, finishedAt, checks, baselineSource, comparison,
+                Optional.empty());
+    }
 
     /** Freezes the recorder's checks; a check that never finished is reported failed, never passed. */
     public static RunReport of(String runId, RunRecorder recorder, Instant finishedAt, Optional<Baseline> baseline) {
@@ -26,7 +34,7 @@ public record RunReport(String runId, String targetKind, String targetBaseUrl, b
         Optional<Baseline.Comparison> comparison = baseline.map(b -> b.compare(statuses(checks)));
         return new RunReport(runId, Optional.ofNullable(recorder.targetKind()).orElse("unknown"),
                 Optional.ofNullable(recorder.targetBaseUrl()).orElse(""), recorder.readOnly(), recorder.startedAt(), finishedAt, checks,
-                baseline.map(Baseline::source), comparison);
+                baseline.map(Baseline::source), comparison, Optional.of(recorder.coverage().report()));
     }
 
     public static Map<String, CheckStatus> statuses(List<CheckRecord> checks) {

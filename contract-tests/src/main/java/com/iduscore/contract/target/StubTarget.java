@@ -30,15 +30,24 @@ public final class StubTarget extends ManualClockTarget {
         this.inbox = inbox;
     }
 
-    /** Starts the mock jar and waits (bounded) for its {@code listening on} line. */
-    public static StubTarget start(TargetSettings settings) {
-        Path root = ReactorPaths.root();
-        Path jar = settings.mockJar().orElse(root.resolve("mock-server/target/iduscore-mock-server.jar"));
+    /**
+     * The mock jar the stub target runs: {@code IDUSCORE_MOCK_JAR}, else {@code mock-server/target/iduscore-mock-server.jar}
+     * under the reactor root; fails with the one message a user needs when it is not there.
+     */
+    public static Path mockJar(TargetSettings settings) {
+        Path jar = settings.mockJar().orElse(ReactorPaths.root().resolve("mock-server/target/iduscore-mock-server.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new TargetConfigurationException("The stub target needs the mock server jar at " + jar
                     + ", which does not exist: run mvn -B package first (or mvn -B verify, which builds it before the"
-                    + " suite runs), set IDUSCORE_MOCK_JAR, or point the suite at a deployment with IDUSCORE_BASE_URL.");
+                    + " suite runs), set IDUSCORE_MOCK_JAR (the jar: --mock-jar), or point the suite at a deployment with"
+                    + " IDUSCORE_BASE_URL (--base-url).");
         }
+        return jar;
+    }
+
+    /** Starts the mock jar and waits (bounded) for its {@code listening on} line. */
+    public static StubTarget start(TargetSettings settings) {
+        Path jar = mockJar(settings);
         String adminToken = randomHex(24);
         String webhookSecret = "whsec_" + randomHex(16);
         String webhookKey = "whk_" + randomHex(12);
@@ -51,12 +60,19 @@ public final class StubTarget extends ManualClockTarget {
             }
             MockJarProcess mock = MockJarProcess.start(jar,
                     DemoTenants.load().withWebhookForPrimary(inbox.url(), webhookSecret, webhookKey), options,
-                    root.resolve("contract-tests/target/iduscore-mock.log"));
+                    mockLog());
             return new StubTarget(settings, mock, adminToken, inbox);
         } catch (RuntimeException e) {
             inbox.close();
             throw e;
         }
+    }
+
+    /** In the repository: {@code contract-tests/target/iduscore-mock.log}; elsewhere (the jar): a temporary file. */
+    private static Path mockLog() {
+        return ReactorPaths.root(Path.of(System.getProperty("user.dir")))
+                .map(root -> root.resolve("contract-tests/target/iduscore-mock.log"))
+                .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "iduscore-mock-" + ProcessHandle.current().pid() + ".log"));
     }
 
     static String randomHex(int bytes) {

@@ -46,9 +46,9 @@ public record TargetSettings(
     public static final Duration DEFAULT_RESULT_TIMEOUT = Duration.ofMinutes(2);
     public static final String DEFAULT_WEBHOOK_HEADER_PREFIX = "X-Idunox-";
 
-    /** Resolves the process environment. */
+    /** Resolves the run's variables ({@link RunEnvironment}: the environment, options over it). */
     public static TargetSettings fromEnvironment() {
-        return fromEnvironment(System.getenv());
+        return fromEnvironment(RunEnvironment.variables());
     }
 
     /**
@@ -63,7 +63,7 @@ public record TargetSettings(
         Duration timeout = duration(env, "IDUSCORE_RESULT_TIMEOUT", DEFAULT_RESULT_TIMEOUT, problems);
         String prefix = get(env, "IDUSCORE_WEBHOOK_HEADER_PREFIX").orElse(DEFAULT_WEBHOOK_HEADER_PREFIX);
         String bind = get(env, "IDUSCORE_WEBHOOK_BIND").orElse("127.0.0.1");
-        Optional<Path> jar = get(env, "IDUSCORE_MOCK_JAR").map(Path::of);
+        Optional<Path> jar = get(env, "IDUSCORE_MOCK_JAR").map(RunEnvironment::resolve);
         Optional<String> image = get(env, "IDUSCORE_MOCK_IMAGE");
 
         if (kind != TargetKind.URL) {
@@ -94,7 +94,7 @@ public record TargetSettings(
             }
         });
         if (!missing.isEmpty()) {
-            problems.add(0, "the url target needs these environment variables: " + String.join(", ", missing));
+            problems.add(0, "the url target needs these variables (or the jar's options): " + String.join(", ", missing));
         }
         fail(problems);
         return new TargetSettings(kind, stripSlash(baseUrl.orElseThrow()), new Credential(partnerId.orElseThrow(), apiKey.orElseThrow()),
@@ -114,6 +114,11 @@ public record TargetSettings(
         return get(env, "IDUSCORE_BASE_URL").isPresent() ? TargetKind.URL : TargetKind.STUB;
     }
 
+    /** The conformance jar's option for a variable: {@code IDUSCORE_API_KEY} → {@code --api-key}. */
+    static String option(String variable) {
+        return "--" + variable.substring("IDUSCORE_".length()).toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
     private static Optional<String> get(Map<String, String> env, String name) {
         String value = env.get(name);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
@@ -122,7 +127,7 @@ public record TargetSettings(
     private static Optional<String> required(Map<String, String> env, String name, List<String> missing) {
         Optional<String> value = get(env, name);
         if (value.isEmpty()) {
-            missing.add(name);
+            missing.add(name + " (" + option(name) + ")");
         }
         return value;
     }

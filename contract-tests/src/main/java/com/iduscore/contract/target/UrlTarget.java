@@ -56,9 +56,16 @@ public final class UrlTarget extends ConfiguredTarget {
         return settings().baseUrl();
     }
 
-    /** Waits {@code by} of real time: a deployment's clock cannot be moved from outside. */
+    /**
+     * Waits {@code by} of real time: a deployment's clock cannot be moved from outside. Like every wait of the suite it
+     * is bounded by {@code IDUSCORE_RESULT_TIMEOUT}: a longer wait skips the check with the reason instead of sleeping.
+     */
     @Override
     public void advance(Duration by) {
+        if (by.compareTo(resultTimeout()) > 0) {
+            throw new org.opentest4j.TestAbortedException("waiting " + by + " of real time exceeds IDUSCORE_RESULT_TIMEOUT ("
+                    + resultTimeout() + "); against a deployment this needs a real wait that long");
+        }
         try {
             Thread.sleep(by);
         } catch (InterruptedException e) {
