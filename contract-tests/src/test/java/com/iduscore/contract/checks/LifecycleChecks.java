@@ -242,7 +242,8 @@ class LifecycleChecks {
 
         assertThat(run.status()).as("final status").isEqualTo("completed");
         assertThat(toResult).as("time from the 202 to write_artifacts completing, by the deployment's clock")
-                .isPositive().isLessThanOrEqualTo(target.resultTimeout());
+                // zero is possible: a fast pipeline and timestamps written to the second (O2)
+                .isGreaterThanOrEqualTo(Duration.ZERO).isLessThanOrEqualTo(target.resultTimeout());
     }
 
     @Check(id = "LIFE-13", rule = "D3 (PartnerJobSummary); OpenAPI GET /v1/jobs/{jobId}", title = "GET /v1/jobs/{jobId} of each job agrees with its summary in the submission",

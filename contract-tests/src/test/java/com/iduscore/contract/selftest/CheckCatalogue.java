@@ -129,10 +129,29 @@ final class CheckCatalogue {
         return makers.isEmpty() ? Optional.empty() : Optional.of(new Selection(id, makers, true));
     }
 
+    /**
+     * The class's bytes contain the id, or the literal prefix its dynamic ids are built from ({@code VAL-FIX-} for
+     * {@code VAL-FIX-unknown-top-level-key}).
+     */
     private static boolean classMentions(String className, String id) {
         String resource = className.replace('.', '/') + ".class";
         try (InputStream in = CheckCatalogue.class.getClassLoader().getResourceAsStream(resource)) {
-            return in != null && new String(in.readAllBytes(), StandardCharsets.ISO_8859_1).contains(id);
+            if (in == null) {
+                return false;
+            }
+            String bytes = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+            if (bytes.contains(id)) {
+                return true;
+            }
+            int dash = id.lastIndexOf('-');
+            while (dash > 0) {
+                String prefix = id.substring(0, dash + 1);
+                if (prefix.indexOf('-') < dash && bytes.contains(prefix)) {
+                    return true;
+                }
+                dash = id.lastIndexOf('-', dash - 1);
+            }
+            return false;
         } catch (IOException e) {
             return false;
         }

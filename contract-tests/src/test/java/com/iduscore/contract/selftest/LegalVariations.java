@@ -130,7 +130,7 @@ final class LegalVariations {
 
                 // ------------------------------------------------------------ O3, O9, O10: CORS and Allow lists
                 LegalVariation.of("cors_and_allow_lists_reformatted", "O3",
-                        "Access-Control-Allow-*/Expose-Headers lower-cased and reversed without spaces; Allow of a 405 in reverse order",
+                        "Access-Control-Allow-Headers and -Expose-Headers lower-cased and reversed without spaces; Allow of a 405 in reverse order",
                         Scope.CORS_AND_ROUTES, () -> onResponse(LegalVariations::reformattedLists)),
 
                 // ------------------------------------------------------------ the webhook (re-signed where the body changes)
@@ -223,8 +223,15 @@ final class LegalVariations {
         String write(String seconds, String fraction);
     }
 
+    /** Re-writes the date-times of every JSON answer but the published document (its examples are its content). */
     static Deviation onDateTimes(DateTimeForm form) {
-        return onJson(json -> dateTimes(json, form), LegalVariations::compact);
+        Deviation rewrite = onJson(json -> dateTimes(json, form), LegalVariations::compact);
+        return new Deviation() {
+            @Override
+            public ProxiedResponse response(ProxiedRequest request, ProxiedResponse response, Upstream mock) {
+                return request.path().startsWith("/openapi.") ? response : rewrite.response(request, response, mock);
+            }
+        };
     }
 
     static JsonNode dateTimes(JsonNode node, DateTimeForm form) {
@@ -297,13 +304,13 @@ final class LegalVariations {
 
     static ProxiedResponse reformattedLists(ProxiedResponse response) {
         ProxiedResponse out = response;
-        for (String name : List.of("Access-Control-Allow-Methods", "Access-Control-Allow-Headers", "Access-Control-Expose-Headers")) {
+        // Access-Control-Allow-Methods stays: the document pins its value (an enum), so it is not an open choice
+        for (String name : List.of("Access-Control-Allow-Headers", "Access-Control-Expose-Headers")) {
             Optional<String> value = out.header(name);
             if (value.isPresent()) {
                 List<String> tokens = new ArrayList<>(List.of(value.get().split("\\s*,\\s*")));
                 Collections.reverse(tokens);
-                String joined = String.join(",", tokens);
-                out = out.withHeader(name, name.endsWith("Methods") ? joined : joined.toLowerCase(Locale.ROOT));
+                out = out.withHeader(name, String.join(",", tokens).toLowerCase(Locale.ROOT));
             }
         }
         Optional<String> allow = out.header("Allow");

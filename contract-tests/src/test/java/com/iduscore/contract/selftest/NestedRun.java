@@ -129,7 +129,13 @@ final class NestedRun {
             }
         }
         Collector collector = new Collector(idBySource, Set.of(), true);
+        long started = System.nanoTime();
         execute(target, loader, request, collector);
+        if (Boolean.getBoolean("iduscore.selftest.timing")) {
+            System.out.println("[self-test] nested run of " + collector.outcomes.size() + " checks: "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms; slowest: " + collector.millis.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12).toList());
+        }
         return new java.util.TreeMap<>(collector.outcomes);
     }
 
@@ -137,6 +143,9 @@ final class NestedRun {
                                 Collector collector) {
         LauncherDiscoveryRequest discovery = request
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                // the checks of a whole-catalogue run wait on HTTP and a real clock: more threads than the real run's
+                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "12")
+                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.max-pool-size", "12")
                 .build();
         Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                 .enableTestExecutionListenerAutoRegistration(false).build());
@@ -160,6 +169,8 @@ final class NestedRun {
         private final Set<String> dynamicIds;
         private final boolean everyDynamic;
         final Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
+        final Map<String, Long> millis = new ConcurrentHashMap<>();
+        private final Map<String, Long> startedAt = new ConcurrentHashMap<>();
 
         Collector(Map<String, String> idBySource, Set<String> dynamicIds) {
             this(idBySource, dynamicIds, false);
@@ -177,10 +188,22 @@ final class NestedRun {
         }
 
         @Override
+        public void executionStarted(TestIdentifier test) {
+            startedAt.put(test.getUniqueId(), System.nanoTime());
+        }
+
+        @Override
         public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+            Long began = startedAt.remove(test.getUniqueId());
+            if (began != null && test.isContainer()) {
+                millis.put(test.getDisplayName(), (System.nanoTime() - began) / 1_000_000);
+            }
             Optional<String> id = id(test);
             if (id.isEmpty()) {
                 return;
+            }
+            if (began != null) {
+                millis.put(id.get(), (System.nanoTime() - began) / 1_000_000);
             }
             Outcome outcome = switch (result.getStatus()) {
                 case SUCCESSFUL -> new Outcome(id.get(), Status.PASSED, "");
