@@ -66,7 +66,8 @@ class ArtifactChecks {
         }
     }
 
-    @Check(id = "ART-03", rule = "D8 (artifacts)", title = "The JSON report downloads without a key as application/json and names the result", operation = DOWNLOAD)
+    @Check(id = "ART-03", rule = "D8 (artifacts); O13 (what a report file says)",
+            title = "The JSON report downloads without a key as application/json (naming the result, else a warning)", operation = DOWNLOAD)
     void the_json_report_downloads_without_a_key() {
         JsonNode result = COMPLETED.get().result();
         Response file = download(fresh(result, "json"));
@@ -74,7 +75,11 @@ class ArtifactChecks {
         assertThat(file.statusCode()).as("status of the download; body: %s", file.asString()).isEqualTo(200);
         assertThat(file.contentType()).as("content type").startsWith("application/json");
         JsonNode report = Json.parse(file.asString());
-        assertThat(report.toString()).as("the JSON report mentions the result id").contains(result.path("resultId").asText());
+        if (!report.toString().contains(result.path("resultId").asText())) {
+            // D8 fixes the media type of a report file, not its content (O13)
+            com.iduscore.contract.junit.Checks.warn("O13", "the JSON report does not mention the result id "
+                    + result.path("resultId").asText());
+        }
     }
 
     @Check(id = "ART-04", rule = "D8 (artifacts)", title = "The HTML report downloads without a key as text/html", operation = DOWNLOAD)

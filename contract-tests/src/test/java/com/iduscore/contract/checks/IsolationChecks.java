@@ -74,7 +74,7 @@ class IsolationChecks {
             operation = "GET /v1/jobs/{jobId}")
     void another_credential_cannot_read_the_jobs(Target target) {
         Pipeline.Followed owned = owned(target);
-        for (JsonNode job : owned.last().path("jobs")) {
+        for (JsonNode job : Pipeline.jobs(owned.last())) {
             assertForbidden(target, "/v1/jobs/" + job.path("jobId").asText());
         }
     }
@@ -116,7 +116,7 @@ class IsolationChecks {
         Credential primary = target.primary();
 
         Pipeline.submission(primary, owned.accepted().submissionId());
-        owned.last().path("jobs").forEach(job -> Pipeline.jobDetail(primary, job.path("jobId").asText()));
+        Pipeline.jobs(owned.last()).forEach(job -> Pipeline.jobDetail(primary, job.path("jobId").asText()));
         JsonNode result = Pipeline.result(primary, owned.resultId());
         assertThat(result.path("submissionId").asText()).as("submissionId of the result").isEqualTo(owned.accepted().submissionId());
     }

@@ -293,6 +293,7 @@ final class Deviations {
                             }
                         })));
         all.addAll(CheckDeviations.all(tenants, webhookPrefix, webhookSecret));
+        all.addAll(MoreCheckDeviations.all(tenants));
         return all;
     }
 

@@ -144,8 +144,8 @@ final class NestedRun {
         LauncherDiscoveryRequest discovery = request
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
                 // the checks of a whole-catalogue run wait on HTTP and a real clock: more threads than the real run's
-                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "12")
-                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.max-pool-size", "12")
+                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "8")
+                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.max-pool-size", "8")
                 .build();
         Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                 .enableTestExecutionListenerAutoRegistration(false).build());

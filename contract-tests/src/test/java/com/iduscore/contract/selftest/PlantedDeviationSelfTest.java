@@ -138,6 +138,12 @@ class PlantedDeviationSelfTest {
         return all;
     }
 
+    /**
+     * The bound of every wait of a variation's nested run: nothing is withheld there, so a wait only ends early when
+     * the machine is slow (many checks run at once), and a false failure is what the variations must never show.
+     */
+    private static final Duration VARIATION_TIMEOUT = Duration.ofSeconds(30);
+
     /** A check outcome that counts against a legal variation: failed on an assertion, or broken. */
     private static final java.util.function.Predicate<NestedRun.Outcome> LEGAL_FAILURE =
             o -> o.status() == NestedRun.Status.FAILED || o.status() == NestedRun.Status.ERRORED;
@@ -186,7 +192,7 @@ class PlantedDeviationSelfTest {
                 excluded.addAll(scope.excluded);
             }
             proxy.plant(Deviation.NONE);
-            variationControl = runAllAgainstProxy(catalogue.inClasses(classes, excluded), PlantedDeviation.DEFAULT_TIMEOUT);
+            variationControl = runAllAgainstProxy(catalogue.inClasses(classes, excluded), VARIATION_TIMEOUT);
         }
         return variationControl;
     }
@@ -197,7 +203,7 @@ class PlantedDeviationSelfTest {
         variationControl();
         proxy.plant(variation.deviation().get());
         try {
-            outcomes = runAllAgainstProxy(catalogue.inClasses(variation.classes(), variation.excluded()), PlantedDeviation.DEFAULT_TIMEOUT);
+            outcomes = runAllAgainstProxy(catalogue.inClasses(variation.classes(), variation.excluded()), VARIATION_TIMEOUT);
         } finally {
             applied = proxy.applied();
             proxy.plant(Deviation.NONE);
