@@ -202,6 +202,10 @@ final class MoreCheckDeviations {
                                 job.putNull("failedAt");
                             }
                         }))),
+                PlantedDeviation.of("a_json_report_served_as_text_plain", "ART-03",
+                        "the JSON report downloads as text/plain",
+                        () -> when((req, resp) -> req.is("GET", "/_mock/artifacts/") && resp.header("Content-Type").filter(t -> t.startsWith("application/json")).isPresent(),
+                                (req, resp) -> resp.withHeader("Content-Type", "text/plain"))),
                 PlantedDeviation.of("a_pdf_served_as_octet_stream", "ART-05",
                         "the PDF report downloads as application/octet-stream",
                         () -> when((req, resp) -> req.is("GET", "/_mock/artifacts/") && resp.header("Content-Type").filter(t -> t.startsWith("application/pdf")).isPresent(),
