@@ -84,6 +84,8 @@ public final class ConformanceMain implements Callable<Integer> {
     String webhookHeaderPrefix;
     @Option(names = "--read-only", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL", description = "[IDUSCORE_READ_ONLY] never POST a submission (production)")
     String readOnly;
+    @Option(names = "--scenarios", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL", description = "[IDUSCORE_SCENARIOS] the deployment honours the scenario triggers (sim-… prefixes), so their checks run")
+    String scenarios;
     @Option(names = "--result-timeout", paramLabel = "DURATION", description = "[IDUSCORE_RESULT_TIMEOUT] bound of every wait, ISO-8601 (default PT2M)")
     String resultTimeout;
     @Option(names = "--baseline", paramLabel = "FILE", description = "[IDUSCORE_BASELINE] an earlier conformance.json: fail only on regressions")
@@ -205,6 +207,7 @@ public final class ConformanceMain implements Callable<Integer> {
         put(v, "IDUSCORE_WEBHOOK_BIND", webhookBind);
         put(v, "IDUSCORE_WEBHOOK_HEADER_PREFIX", webhookHeaderPrefix);
         put(v, "IDUSCORE_READ_ONLY", readOnly);
+        put(v, "IDUSCORE_SCENARIOS", scenarios);
         put(v, "IDUSCORE_RESULT_TIMEOUT", resultTimeout);
         put(v, "IDUSCORE_BASELINE", baseline);
         put(v, "IDUSCORE_REPORTS_DIR", reportDir);

@@ -13,7 +13,8 @@ import java.lang.annotation.Target;
  * id the report, the baseline and people refer to.
  *
  * <pre>{@code
- * @Check(id = "IDEM-03", title = "Same key and other body answers 409 IDEMPOTENCY_CONFLICT", operation = "POST /v1/submissions")
+ * @Check(id = "IDEM-03", title = "Same key and other body answers 409 IDEMPOTENCY_CONFLICT", operation = "POST /v1/submissions",
+ *        rule = "D5")
  * void same_key_other_body_conflicts(Target target) { ... }
  * }</pre>
  */
@@ -38,4 +39,11 @@ public @interface Check {
      * writing checks are skipped, and a check declared read-only that tries to POST a submission fails.
      */
     boolean writes() default true;
+
+    /**
+     * The rule the check enforces, as a reader finds it: a {@code CONTRACT.md} id ({@code D5}, {@code D4.2}) or a place
+     * in the OpenAPI document ({@code openapi #/components/schemas/PartnerJobSummary}), several joined by {@code "; "}.
+     * Written to the report as {@code "rule"}. Every catalogue check names one (the self-test asserts it).
+     */
+    String rule() default "";
 }

@@ -37,15 +37,30 @@ public final class Checks {
 
     /** A dynamic check with an explicit {@code writes}. */
     public static DynamicTest dynamic(String id, String title, String operation, boolean writes, Executable body) {
-        return DynamicTest.dynamicTest(id + " " + title, () -> runDynamic(id, title, operation, writes, body));
+        return dynamic(id, "", title, operation, writes, body);
     }
 
-    private static void runDynamic(String id, String title, String operation, boolean writes, Executable body)
+    /**
+     * A dynamic check naming the rule it enforces (a {@code CONTRACT.md} id or an OpenAPI place, as {@link Check#rule});
+     * it writes when the operation is a POST.
+     */
+    public static DynamicTest dynamic(String id, String rule, String title, String operation, Executable body) {
+        return dynamic(id, rule, title, operation, operation.trim().toUpperCase(Locale.ROOT).startsWith("POST"), body);
+    }
+
+    /** A dynamic check naming its rule, with an explicit {@code writes}. */
+    public static DynamicTest dynamic(String id, String rule, String title, String operation, boolean writes,
+                                      Executable body) {
+        return DynamicTest.dynamicTest(id + " " + title, () -> runDynamic(id, rule, title, operation, writes, body));
+    }
+
+    private static void runDynamic(String id, String rule, String title, String operation, boolean writes, Executable body)
             throws Throwable {
         if (!CheckSelection.fromEnvironment().selects(id)) {
             throw new TestAbortedException(NOT_SELECTED); // not recorded: not part of this run
         }
         CheckRecord record = RunRecorder.get().begin(id, title, operation, "dynamic " + id);
+        record.rule(rule);
         try (RunRecorder.Scope ignored = RunRecorder.bind(record)) {
             if (writes && readOnly()) {
                 throw new TestAbortedException(READ_ONLY_REASON);

@@ -26,6 +26,7 @@ public final class CheckRecord {
     private final List<TimeToResult> timesToResult = new ArrayList<>();
     private final List<String> requestLog = new ArrayList<>();
     private final List<Warning> warnings = new ArrayList<>();
+    private String rule;
 
     public CheckRecord(String id, String title, String operation, String source) {
         this.id = id;
@@ -49,6 +50,44 @@ public final class CheckRecord {
     /** The test class and method (or dynamic test) that implements the check. */
     public String source() {
         return source;
+    }
+
+    /**
+     * The rule the check enforces ({@code CONTRACT.md} id or OpenAPI place), "" when it names none. Set by a dynamic
+     * check; for a {@code @Check} method it is read from the annotation of {@link #source()} on first use (the
+     * extension that begins the record knows only id, title and operation).
+     */
+    public synchronized String rule() {
+        if (rule == null) {
+            rule = ruleOfAnnotatedMethod(source);
+        }
+        return rule;
+    }
+
+    /** Sets the rule (a dynamic check's, given by {@code Checks.dynamic}). */
+    public synchronized void rule(String value) {
+        rule = value == null ? "" : value;
+    }
+
+    private static String ruleOfAnnotatedMethod(String source) {
+        int hash = source == null ? -1 : source.indexOf('#');
+        if (hash <= 0) {
+            return "";
+        }
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        try {
+            Class<?> type = Class.forName(source.substring(0, hash), false,
+                    loader != null ? loader : CheckRecord.class.getClassLoader());
+            for (java.lang.reflect.Method method : type.getDeclaredMethods()) {
+                com.iduscore.contract.junit.Check check = method.getAnnotation(com.iduscore.contract.junit.Check.class);
+                if (check != null && method.getName().equals(source.substring(hash + 1))) {
+                    return check.rule();
+                }
+            }
+        } catch (ReflectiveOperationException | LinkageError notFound) {
+            // a source that is not a loadable class (a dynamic check, a test double): no rule to read
+        }
+        return "";
     }
 
     /** The check group: the id's prefix before its first dash ({@code IDEM-03} → {@code IDEM}). */

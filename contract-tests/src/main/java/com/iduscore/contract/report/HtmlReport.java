@@ -122,7 +122,7 @@ public final class HtmlReport {
         m.put("anchor", anchor(c.id()));
         m.put("title", c.title());
         m.put("operation", c.operation());
-        m.put("rule", null);
+        m.put("rule", c.rule().isEmpty() ? null : c.rule());
         m.put("badge", badge(c));
         return m;
     }

@@ -67,6 +67,7 @@ public final class JsonReport {
             check.put("id", c.id());
             check.put("title", c.title());
             check.put("operation", c.operation());
+            check.put("rule", c.rule());
             check.put("group", c.group());
             check.put("status", c.status().id());
             check.put("detail", c.detail());

@@ -49,7 +49,7 @@ class ArtifactChecks {
     private static final Once<ResultChecks.Completed> COMPLETED = Once.of("a completed submission of the complete fixture",
             () -> ResultChecks.complete(Api.target(), Fixtures.validSubmission(Api.target().primary())));
 
-    @Check(id = "ART-02", title = "Once written, every artifact is available with an absolute URL and expiresAt one hour ahead",
+    @Check(id = "ART-02", rule = "D8 (artifacts)", title = "Once written, every artifact is available with an absolute URL and expiresAt one hour ahead",
             operation = GET_RESULT)
     void written_artifacts_are_available_for_one_hour(Target target) {
         String resultId = COMPLETED.get().run().resultId();
@@ -66,7 +66,8 @@ class ArtifactChecks {
         }
     }
 
-    @Check(id = "ART-03", title = "The JSON report downloads without a key as application/json and names the result", operation = DOWNLOAD)
+    @Check(id = "ART-03", rule = "D8 (artifacts); O13 (what a report file says)",
+            title = "The JSON report downloads without a key as application/json (naming the result, else a warning)", operation = DOWNLOAD)
     void the_json_report_downloads_without_a_key() {
         JsonNode result = COMPLETED.get().result();
         Response file = download(fresh(result, "json"));
@@ -74,10 +75,14 @@ class ArtifactChecks {
         assertThat(file.statusCode()).as("status of the download; body: %s", file.asString()).isEqualTo(200);
         assertThat(file.contentType()).as("content type").startsWith("application/json");
         JsonNode report = Json.parse(file.asString());
-        assertThat(report.toString()).as("the JSON report mentions the result id").contains(result.path("resultId").asText());
+        if (!report.toString().contains(result.path("resultId").asText())) {
+            // D8 fixes the media type of a report file, not its content (O13)
+            com.iduscore.contract.junit.Checks.warn("O13", "the JSON report does not mention the result id "
+                    + result.path("resultId").asText());
+        }
     }
 
-    @Check(id = "ART-04", title = "The HTML report downloads without a key as text/html", operation = DOWNLOAD)
+    @Check(id = "ART-04", rule = "D8 (artifacts)", title = "The HTML report downloads without a key as text/html", operation = DOWNLOAD)
     void the_html_report_downloads_without_a_key() {
         JsonNode result = COMPLETED.get().result();
         Response file = download(fresh(result, "html"));
@@ -87,7 +92,7 @@ class ArtifactChecks {
         assertThat(file.asString().toLowerCase()).as("an HTML document").contains("<html").contains("</html>");
     }
 
-    @Check(id = "ART-05", title = "The PDF report downloads without a key as application/pdf starting with %PDF-", operation = DOWNLOAD)
+    @Check(id = "ART-05", rule = "D8 (artifacts)", title = "The PDF report downloads without a key as application/pdf starting with %PDF-", operation = DOWNLOAD)
     void the_pdf_report_downloads_without_a_key() {
         JsonNode result = COMPLETED.get().result();
         Response file = download(fresh(result, "pdf"));
@@ -99,7 +104,7 @@ class ArtifactChecks {
         assertThat(new String(bytes, StandardCharsets.ISO_8859_1)).as("PDF trailer").contains("%%EOF");
     }
 
-    @Check(id = "ART-06", title = "A download URL with an altered signature answers 403 FORBIDDEN", operation = DOWNLOAD)
+    @Check(id = "ART-06", rule = "D8 (artifacts)", title = "A download URL with an altered signature answers 403 FORBIDDEN", operation = DOWNLOAD)
     void a_tampered_signature_is_forbidden() {
         String url = fresh(COMPLETED.get().result(), "pdf");
         String signature = query(url, "signature");
@@ -108,7 +113,7 @@ class ArtifactChecks {
         ErrorEnvelope.assertError(download(url.replace("signature=" + signature, "signature=" + altered)), 403, "FORBIDDEN");
     }
 
-    @Check(id = "ART-07", title = "A download URL whose expiry was moved answers 403 FORBIDDEN", operation = DOWNLOAD)
+    @Check(id = "ART-07", rule = "D8 (artifacts)", title = "A download URL whose expiry was moved answers 403 FORBIDDEN", operation = DOWNLOAD)
     void a_moved_expiry_is_forbidden() {
         String url = fresh(COMPLETED.get().result(), "json");
         String expires = query(url, "expires");
@@ -117,7 +122,7 @@ class ArtifactChecks {
         ErrorEnvelope.assertError(download(url.replace("expires=" + expires, "expires=" + later)), 403, "FORBIDDEN");
     }
 
-    @Check(id = "ART-09", title = "One artifact per requested json, html and pdf output; none for inference_score_v1", operation = GET_RESULT)
+    @Check(id = "ART-09", rule = "D8 (artifacts)", title = "One artifact per requested json, html and pdf output; none for inference_score_v1", operation = GET_RESULT)
     void one_artifact_per_requested_file_output() {
         JsonNode items = COMPLETED.get().result().path("artifacts").path("items");
         List<String> types = new ArrayList<>();
@@ -132,7 +137,7 @@ class ArtifactChecks {
         assertThat(ids).as("artifact ids").doesNotHaveDuplicates();
     }
 
-    @Check(id = "ART-10", title = "Score-only outputs (inference_score_v1, score) make no artifact", operation = GET_RESULT)
+    @Check(id = "ART-10", rule = "D8 (artifacts)", title = "Score-only outputs (inference_score_v1, score) make no artifact", operation = GET_RESULT)
     void score_outputs_make_no_artifact(Target target) {
         ObjectNode body = Fixtures.validSubmission(target.primary());
         ((ObjectNode) body.path("options")).set("requestedOutputs", Json.array("inference_score_v1", "score"));
@@ -143,7 +148,7 @@ class ArtifactChecks {
         assertThat(completed.run().last().path("counts").path("artifacts").asInt()).as("counts.artifacts").isZero();
     }
 
-    @Check(id = "ART-11", title = "Download URLs are signed afresh on every GET of the result (expiresAt moves with the clock)",
+    @Check(id = "ART-11", rule = "D8 (artifacts)", title = "Download URLs are signed afresh on every GET of the result (expiresAt moves with the clock)",
             operation = GET_RESULT)
     void urls_are_signed_afresh_on_every_read(Target target) {
         String resultId = COMPLETED.get().run().resultId();

@@ -41,7 +41,7 @@ class CorsChecks {
                 new String[]{"CORS-04", "/v1/jobs/" + id},
                 new String[]{"CORS-05", "/v1/results/" + id},
                 new String[]{"CORS-06", "/v1/submissions/not-a-uuid"}
-        ).map(c -> Checks.dynamic(c[0], "OPTIONS " + c[1].replace(id, "{id}") + " without a key answers 204 with the CORS headers",
+        ).map(c -> Checks.dynamic(c[0], "D10 (CORS preflight); O3 (header names compared without case)", "OPTIONS " + c[1].replace(id, "{id}") + " without a key answers 204 with the CORS headers",
                 "OPTIONS " + c[1].replace(id, "{id}"), false, () -> assertPreflight(c[1])));
     }
 

@@ -37,7 +37,7 @@ class IsolationChecks {
                 Pipeline::completed);
     });
 
-    @Check(id = "ISO-01", title = "Another tenant's submission answers 404 NOT_FOUND, identical to an unknown id's",
+    @Check(id = "ISO-01", rule = "D6 (another tenant: 404 as for an unknown id); D4", title = "Another tenant's submission answers 404 NOT_FOUND, identical to an unknown id's",
             operation = "GET /v1/submissions/{submissionId}")
     void another_tenants_submission_is_not_found(Target target) {
         Credential other = otherTenant(target);
@@ -46,7 +46,7 @@ class IsolationChecks {
         assertNotFoundLikeUnknown(other, "/v1/submissions/", id, "Submission not found");
     }
 
-    @Check(id = "ISO-02", title = "Another tenant's job answers 404 NOT_FOUND, identical to an unknown id's",
+    @Check(id = "ISO-02", rule = "D6 (another tenant: 404 as for an unknown id); D4", title = "Another tenant's job answers 404 NOT_FOUND, identical to an unknown id's",
             operation = "GET /v1/jobs/{jobId}")
     void another_tenants_job_is_not_found(Target target) {
         Credential other = otherTenant(target);
@@ -55,7 +55,7 @@ class IsolationChecks {
         assertNotFoundLikeUnknown(other, "/v1/jobs/", id, "Job not found");
     }
 
-    @Check(id = "ISO-03", title = "Another tenant's result answers 404 NOT_FOUND, identical to an unknown id's",
+    @Check(id = "ISO-03", rule = "D6 (another tenant: 404 as for an unknown id); D4", title = "Another tenant's result answers 404 NOT_FOUND, identical to an unknown id's",
             operation = "GET /v1/results/{resultId}")
     void another_tenants_result_is_not_found(Target target) {
         Credential other = otherTenant(target);
@@ -64,28 +64,28 @@ class IsolationChecks {
         assertNotFoundLikeUnknown(other, "/v1/results/", id, "Result not found");
     }
 
-    @Check(id = "ISO-04", title = "Another credential of the same tenant gets 403 FORBIDDEN for the submission",
+    @Check(id = "ISO-04", rule = "D6 (another credential of the tenant: 403 FORBIDDEN)", title = "Another credential of the same tenant gets 403 FORBIDDEN for the submission",
             operation = "GET /v1/submissions/{submissionId}")
     void another_credential_cannot_read_the_submission(Target target) {
         assertForbidden(target, "/v1/submissions/" + owned(target).accepted().submissionId());
     }
 
-    @Check(id = "ISO-05", title = "Another credential of the same tenant gets 403 FORBIDDEN for its jobs",
+    @Check(id = "ISO-05", rule = "D6 (another credential of the tenant: 403 FORBIDDEN)", title = "Another credential of the same tenant gets 403 FORBIDDEN for its jobs",
             operation = "GET /v1/jobs/{jobId}")
     void another_credential_cannot_read_the_jobs(Target target) {
         Pipeline.Followed owned = owned(target);
-        for (JsonNode job : owned.last().path("jobs")) {
+        for (JsonNode job : Pipeline.jobs(owned.last())) {
             assertForbidden(target, "/v1/jobs/" + job.path("jobId").asText());
         }
     }
 
-    @Check(id = "ISO-06", title = "Another credential of the same tenant gets 403 FORBIDDEN for the result",
+    @Check(id = "ISO-06", rule = "D6 (another credential of the tenant: 403 FORBIDDEN)", title = "Another credential of the same tenant gets 403 FORBIDDEN for the result",
             operation = "GET /v1/results/{resultId}")
     void another_credential_cannot_read_the_result(Target target) {
         assertForbidden(target, "/v1/results/" + owned(target).resultId());
     }
 
-    @Check(id = "ISO-07", title = "A path id that is not a UUID answers 400 VALIDATION_ERROR on every id route",
+    @Check(id = "ISO-07", rule = "D4 (a path id that is not a UUID: 400 VALIDATION_ERROR)", title = "A path id that is not a UUID answers 400 VALIDATION_ERROR on every id route",
             operation = "GET /v1/submissions/{submissionId}", writes = false)
     void a_path_id_that_is_not_a_uuid_is_refused(Credential primary) {
         for (String route : new String[]{"/v1/submissions/", "/v1/jobs/", "/v1/results/"}) {
@@ -98,25 +98,25 @@ class IsolationChecks {
         }
     }
 
-    @Check(id = "ISO-08", title = "An id that exists nowhere answers 404 NOT_FOUND with the route's message",
+    @Check(id = "ISO-08", rule = "D4 (404 NOT_FOUND); O8", title = "An id that exists nowhere answers 404 NOT_FOUND (another message wording than D4's is a warning)",
             operation = "GET /v1/submissions/{submissionId}", writes = false)
     void an_unknown_id_is_not_found(Credential primary) {
         String[][] routes = {{"/v1/submissions/", "Submission not found"}, {"/v1/jobs/", "Job not found"},
                 {"/v1/results/", "Result not found"}};
         for (String[] route : routes) {
             JsonNode error = ErrorEnvelope.assertError(Api.givenInvalid(primary).get(route[0] + UUID.randomUUID()), 404, "NOT_FOUND");
-            assertThat(error.path("message").asText()).as("message of GET %s{unknown}", route[0]).isEqualTo(route[1]);
+            warnUnlessMessage(error, route[1], "GET " + route[0] + "{unknown}");
         }
     }
 
-    @Check(id = "ISO-09", title = "The owner reads its submission, jobs and result (the control for ISO-01..06)",
+    @Check(id = "ISO-09", rule = "D6", title = "The owner reads its submission, jobs and result (the control for ISO-01..06)",
             operation = "GET /v1/submissions/{submissionId}")
     void the_owner_reads_everything(Target target) {
         Pipeline.Followed owned = owned(target);
         Credential primary = target.primary();
 
         Pipeline.submission(primary, owned.accepted().submissionId());
-        owned.last().path("jobs").forEach(job -> Pipeline.jobDetail(primary, job.path("jobId").asText()));
+        Pipeline.jobs(owned.last()).forEach(job -> Pipeline.jobDetail(primary, job.path("jobId").asText()));
         JsonNode result = Pipeline.result(primary, owned.resultId());
         assertThat(result.path("submissionId").asText()).as("submissionId of the result").isEqualTo(owned.accepted().submissionId());
     }
@@ -151,10 +151,18 @@ class IsolationChecks {
 
         JsonNode foreignError = ErrorEnvelope.assertError(foreign, 404, "NOT_FOUND");
         JsonNode unknownError = ErrorEnvelope.assertError(unknown, 404, "NOT_FOUND");
-        assertThat(foreignError.path("message").asText()).as("message for another tenant's id").isEqualTo(message);
+        warnUnlessMessage(foreignError, message, "GET " + route + "{another tenant's id}");
         assertThat(withoutRequestId(foreignError)).as("another tenant's id answers exactly as an unknown id (requestId aside)")
                 .isEqualTo(withoutRequestId(unknownError));
         assertThat(foreign.contentType()).as("content type").isEqualTo(unknown.contentType());
+    }
+
+    /** D4 quotes the messages, but their wording is open (CONTRACT.md O8): another wording is a finding, not a failure. */
+    private static void warnUnlessMessage(JsonNode error, String documented, String where) {
+        String message = error.path("message").asText();
+        if (!documented.equals(message)) {
+            Checks.warn("O8", where + ": error.message is \"" + message + "\", D4 words it \"" + documented + "\"");
+        }
     }
 
     private static JsonNode withoutRequestId(JsonNode error) {

@@ -1,17 +1,15 @@
 package com.iduscore.contract.checks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.iduscore.contract.api.Api;
 import com.iduscore.contract.checks.support.Json;
+import com.iduscore.contract.checks.support.Yaml;
 import com.iduscore.contract.drift.DriftReport;
 import com.iduscore.contract.drift.SpecDrift;
 import com.iduscore.contract.junit.Check;
 import com.iduscore.contract.junit.ConformanceTest;
 import com.iduscore.contract.openapi.OpenApiContract;
 import io.restassured.response.Response;
-
-import java.io.IOException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -23,7 +21,7 @@ import static org.assertj.core.api.Assertions.fail;
 @ConformanceTest
 class PlatformChecks {
 
-    @Check(id = "PLAT-01", title = "GET /health answers 200 {status: ok, timestamp} without a key",
+    @Check(id = "PLAT-01", rule = "D10 (health)", title = "GET /health answers 200 {status: ok, timestamp} without a key",
             operation = "GET /health", writes = false)
     void health_answers_ok_with_a_timestamp_without_a_key() {
         Response response = Api.givenAnonymous().get("/health");
@@ -35,7 +33,7 @@ class PlatformChecks {
         assertThat(Json.instant(body, "timestamp")).as("timestamp is a date-time").isNotNull();
     }
 
-    @Check(id = "PLAT-02", title = "GET /health/ready answers 200 {status: ok} or 503 {status: unavailable} without a key",
+    @Check(id = "PLAT-02", rule = "D10 (health)", title = "GET /health/ready answers 200 {status: ok} or 503 {status: unavailable} without a key",
             operation = "GET /health/ready", writes = false)
     void readiness_answers_ok_or_unavailable_without_a_key() {
         Response response = Api.givenAnonymous().get("/health/ready");
@@ -55,7 +53,7 @@ class PlatformChecks {
         }
     }
 
-    @Check(id = "PLAT-03", title = "GET /openapi.json serves an OpenAPI 3.1 document as application/json without a key",
+    @Check(id = "PLAT-03", rule = "D10 (published document); D1", title = "GET /openapi.json serves an OpenAPI 3.1 document as application/json without a key",
             operation = "GET /openapi.json", writes = false)
     void openapi_json_is_served_without_a_key() {
         Response response = Api.givenAnonymous().get("/openapi.json");
@@ -68,7 +66,7 @@ class PlatformChecks {
                 .contains("/v1/submissions", "/v1/submissions/{submissionId}", "/v1/jobs/{jobId}", "/v1/results/{resultId}");
     }
 
-    @Check(id = "PLAT-04", title = "GET /openapi.yaml serves the document as application/yaml without a key",
+    @Check(id = "PLAT-04", rule = "D10 (published document); D1", title = "GET /openapi.yaml serves the document as application/yaml without a key",
             operation = "GET /openapi.yaml", writes = false)
     void openapi_yaml_is_served_without_a_key() {
         Response response = Api.givenAnonymous().get("/openapi.yaml");
@@ -79,16 +77,20 @@ class PlatformChecks {
         assertThat(document.path("openapi").asText()).as("openapi version").startsWith("3.1.");
     }
 
-    @Check(id = "PLAT-05", title = "/openapi.json and /openapi.yaml are the same document",
+    @Check(id = "PLAT-05", rule = "D10; O7 (YAML compared by meaning)", title = "/openapi.json and /openapi.yaml are the same document",
             operation = "GET /openapi.json", writes = false)
     void openapi_json_and_yaml_are_the_same_document() {
         JsonNode json = Json.body(Api.givenAnonymous().get("/openapi.json"));
         JsonNode yaml = yaml(Api.givenAnonymous().get("/openapi.yaml").asString());
 
-        assertThat(yaml).as("the YAML document, parsed, equals the JSON document").isEqualTo(json);
+        if (!Yaml.sameMeaning(yaml, json)) {
+            throw new AssertionError("expected /openapi.yaml, read as YAML 1.2 (anchors and aliases resolved, style and"
+                    + " quoting ignored; CONTRACT.md O7), to mean the same document as /openapi.json, but they differ: "
+                    + firstDifference("", yaml, json) + ". Likely cause: the two routes serve different versions of the document.");
+        }
     }
 
-    @Check(id = "PLAT-06", title = "The platform routes ignore API keys: an unknown key still gets 200 from /health and /openapi.json",
+    @Check(id = "PLAT-06", rule = "D10 (platform routes need no key)", title = "The platform routes ignore API keys: an unknown key still gets 200 from /health and /openapi.json",
             operation = "GET /health", writes = false)
     void platform_routes_ignore_api_keys() {
         String unknown = "idu_unknown_" + java.util.UUID.randomUUID();
@@ -99,7 +101,7 @@ class PlatformChecks {
                 .as("GET /openapi.json with an unknown Bearer token").isEqualTo(200);
     }
 
-    @Check(id = "DRIFT-01", title = "The published /openapi.json has no breaking difference from the pinned contract",
+    @Check(id = "DRIFT-01", rule = "D1; OpenAPI document (breaking differences only)", title = "The published /openapi.json has no breaking difference from the pinned contract",
             operation = "GET /openapi.json", writes = false)
     void published_document_has_no_breaking_drift_from_the_pinned_one() {
         Response response = Api.givenAnonymous().get("/openapi.json");
@@ -113,9 +115,41 @@ class PlatformChecks {
 
     private static JsonNode yaml(String text) {
         try {
-            return new YAMLMapper().readTree(text);
-        } catch (IOException e) {
+            return Yaml.parse(text);
+        } catch (IllegalArgumentException e) {
             return fail("GET /openapi.yaml is not YAML: %s", e.getMessage());
         }
+    }
+
+    /** Where two trees first differ, as a JSON pointer and both values (shortened). */
+    static String firstDifference(String at, JsonNode yaml, JsonNode json) {
+        if (yaml.isObject() && json.isObject()) {
+            for (String name : Json.fieldNames(json)) {
+                if (!yaml.has(name)) {
+                    return at + "/" + name + " is missing from the YAML";
+                }
+                if (!yaml.get(name).equals(Yaml.BY_MEANING, json.get(name))) {
+                    return firstDifference(at + "/" + name, yaml.get(name), json.get(name));
+                }
+            }
+            for (String name : Json.fieldNames(yaml)) {
+                if (!json.has(name)) {
+                    return at + "/" + name + " is only in the YAML";
+                }
+            }
+        }
+        if (yaml.isArray() && json.isArray() && yaml.size() == json.size()) {
+            for (int i = 0; i < json.size(); i++) {
+                if (!yaml.get(i).equals(Yaml.BY_MEANING, json.get(i))) {
+                    return firstDifference(at + "/" + i, yaml.get(i), json.get(i));
+                }
+            }
+        }
+        return (at.isEmpty() ? "/" : at) + ": YAML " + shorten(yaml) + " vs JSON " + shorten(json);
+    }
+
+    private static String shorten(JsonNode node) {
+        String text = node.toString();
+        return text.length() > 160 ? text.substring(0, 160) + "…" : text;
     }
 }

@@ -6,12 +6,11 @@ import com.iduscore.contract.api.Fixtures;
 import com.iduscore.contract.checks.support.Json;
 import com.iduscore.contract.checks.support.Lifecycle;
 import com.iduscore.contract.checks.support.Pipeline;
+import com.iduscore.contract.checks.support.Scenarios;
 import com.iduscore.contract.junit.Check;
-import com.iduscore.contract.junit.Checks;
 import com.iduscore.contract.junit.ConformanceTest;
 import com.iduscore.contract.junit.Locks;
 import com.iduscore.contract.target.Target;
-import com.iduscore.contract.target.TargetKind;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
@@ -22,17 +21,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * LIFE (error paths): the mock's scenario triggers ({@code partnerSubmissionId} prefixes) drive a submission down each
  * path D7 describes: a dead letter, a retry, an ingest rejection, a partial result (the SLA breach, LIFE-23, jumps the
- * clock and lives in {@link ClockJumpChecks}). The triggers exist
- * only on the mock, so against a real deployment these checks are skipped with that reason.
+ * clock and lives in {@link ClockJumpChecks}). The mock honours the triggers; against a deployment reached by URL these
+ * checks run when {@code IDUSCORE_SCENARIOS=true} says it honours them too, else they are skipped with that reason.
  */
 @ConformanceTest
 @ResourceLock(value = Locks.CLOCK, mode = ResourceAccessMode.READ)
 class ScenarioChecks {
 
     private static final String GET_SUBMISSION = "GET /v1/submissions/{submissionId}";
-    private static final String MOCK_ONLY = "scenario triggers (partnerSubmissionId prefixes) are mock-only";
 
-    @Check(id = "LIFE-20", title = "Inference failing every attempt: run_inference dead_letter after maxAttempts, later jobs cancelled, submission failed",
+    @Check(id = "LIFE-20", rule = "D7; D12 (scenario triggers, mock and IDUSCORE_SCENARIOS=true)", title = "Inference failing every attempt: run_inference dead_letter after maxAttempts, later jobs cancelled, submission failed",
             operation = GET_SUBMISSION)
     void inference_that_always_fails_ends_in_a_dead_letter(Target target) {
         Pipeline.Followed run = follow(target, "sim-fail-inference-");
@@ -60,7 +58,7 @@ class ScenarioChecks {
         assertThat(Lifecycle.submissionMovesForward(run.observations())).as("submission moves").isEmpty();
     }
 
-    @Check(id = "LIFE-21", title = "Inference failing once is retried: attempts 2, succeeded, submission completed",
+    @Check(id = "LIFE-21", rule = "D7; D12 (scenario triggers, mock and IDUSCORE_SCENARIOS=true)", title = "Inference failing once is retried: attempts 2, succeeded, submission completed",
             operation = GET_SUBMISSION)
     void inference_that_fails_once_is_retried(Target target) {
         Pipeline.Followed run = follow(target, "sim-retry-inference-");
@@ -74,7 +72,7 @@ class ScenarioChecks {
         assertThat(Lifecycle.timestampsNeverGoBackwards(run.observations())).as("timestamps").isEmpty();
     }
 
-    @Check(id = "LIFE-22", title = "Ingest rejecting the submission: rejected, no later job runs, no result", operation = GET_SUBMISSION)
+    @Check(id = "LIFE-22", rule = "D7; D12 (scenario triggers, mock and IDUSCORE_SCENARIOS=true)", title = "Ingest rejecting the submission: rejected, no later job runs, no result", operation = GET_SUBMISSION)
     void a_submission_rejected_at_ingest_stops_there(Target target) {
         Pipeline.Followed run = follow(target, "sim-reject-");
 
@@ -82,7 +80,7 @@ class ScenarioChecks {
         assertThat(run.last().path("statusLabel").asText()).as("statusLabel").isEqualTo("Rejected");
         assertThat(run.job("pipeline.ingest_validate").path("status").asText()).as("ingest status")
                 .isIn("failed", "dead_letter");
-        run.last().path("jobs").forEach(job -> {
+        Pipeline.jobs(run.last()).forEach(job -> {
             if (!"pipeline.ingest_validate".equals(job.path("type").asText())) {
                 assertThat(job.path("status").asText()).as("status of %s after a rejection", job.path("type").asText())
                         .isEqualTo("cancelled");
@@ -92,7 +90,7 @@ class ScenarioChecks {
         assertThat(Lifecycle.submissionMovesForward(run.observations())).as("submission moves").isEmpty();
     }
 
-    @Check(id = "LIFE-24", title = "A partial result: every outcome is partial with a notice", operation = "GET /v1/results/{resultId}")
+    @Check(id = "LIFE-24", rule = "D7; D12 (scenario triggers, mock and IDUSCORE_SCENARIOS=true)", title = "A partial result: every outcome is partial with a notice", operation = "GET /v1/results/{resultId}")
     void a_partial_result_says_so_in_every_outcome(Target target) {
         Pipeline.Followed run = follow(target, "sim-partial-");
 
@@ -110,7 +108,7 @@ class ScenarioChecks {
     }
 
     private static Pipeline.Followed follow(Target target, String prefix) {
-        Checks.require(target.kind() != TargetKind.URL, MOCK_ONLY);
+        Scenarios.require(target);
         return Pipeline.submitAndFollow(target, target.primary(), body(target, prefix));
     }
 

@@ -62,7 +62,7 @@ class WebhookChecks {
         return new Delivered(run, delivery, Pipeline.result(target.primary(), run.resultId()));
     });
 
-    @Check(id = "HOOK-01", title = "A completed submission is delivered to the registered receiver", operation = WEBHOOK)
+    @Check(id = "HOOK-01", rule = "D9", title = "A completed submission is delivered to the registered receiver", operation = WEBHOOK)
     void a_completed_submission_is_delivered(WebhookInbox inbox) {
         Delivered delivered = DELIVERED.get();
 
@@ -70,16 +70,17 @@ class WebhookChecks {
         assertThat(delivered.run().status()).as("status of the delivered submission").isEqualTo("completed");
     }
 
-    @Check(id = "HOOK-02", title = "Headers: Event result.ready, a UUID Delivery-Id, a recent Unix-seconds Timestamp, JSON body",
+    @Check(id = "HOOK-02", rule = "D9", title = "Headers: Event result.ready, a UUID Delivery-Id, a recent Unix-seconds Timestamp, JSON body",
             operation = WEBHOOK)
     void the_delivery_carries_the_event_headers(WebhookInbox inbox) {
         Delivered delivered = DELIVERED.get();
         ReceivedWebhook delivery = delivered.delivery();
         String prefix = inbox.headerPrefix();
 
-        assertThat(delivery.headerValues(prefix + "Event")).as("%sEvent", prefix).containsExactly("result.ready");
-        assertUuid(delivery.header(prefix + "Delivery-Id").orElse(null), prefix + "Delivery-Id");
-        String timestamp = delivery.header(prefix + "Timestamp").orElse("");
+        assertThat(required(delivery, prefix, "Event")).as("%sEvent", prefix).isEqualTo("result.ready");
+        assertThat(delivery.headerValues(prefix + "Event")).as("%sEvent sent once", prefix).hasSize(1);
+        assertUuid(required(delivery, prefix, "Delivery-Id"), prefix + "Delivery-Id");
+        String timestamp = required(delivery, prefix, "Timestamp");
         assertThat(timestamp).as("%sTimestamp (Unix seconds)", prefix).matches("[0-9]+");
         Instant sentAt = Instant.ofEpochSecond(Long.parseLong(timestamp));
         Instant dispatched = Json.instant(delivered.run().job(DISPATCH), "startedAt");
@@ -88,7 +89,7 @@ class WebhookChecks {
         assertThat(delivery.header("Content-Type").orElse("")).as("Content-Type of the delivery").startsWith("application/json");
     }
 
-    @Check(id = "HOOK-03", title = "Signature is v1= + hex HMAC-SHA256(secret, timestamp + \".\" + raw body), verified by the receiver",
+    @Check(id = "HOOK-03", rule = "D9", title = "Signature is v1= + hex HMAC-SHA256(secret, timestamp + \".\" + raw body), verified by the receiver",
             operation = WEBHOOK)
     void the_signature_verifies(WebhookInbox inbox) {
         ReceivedWebhook delivery = DELIVERED.get().delivery();
@@ -96,7 +97,7 @@ class WebhookChecks {
         assertSigned(delivery, inbox);
     }
 
-    @Check(id = "HOOK-04", title = "The body is a closed ResultReadyWebhookEvent", operation = WEBHOOK)
+    @Check(id = "HOOK-04", rule = "D9; OpenAPI #/components/schemas/ResultReadyWebhookEvent", title = "The body is a closed ResultReadyWebhookEvent", operation = WEBHOOK)
     void the_body_is_a_valid_event(WebhookInbox inbox) {
         JsonNode body = DELIVERED.get().delivery().json();
 
@@ -106,7 +107,7 @@ class WebhookChecks {
         assertThat(Json.fieldNames(body)).as("body fields are the declared ones").isSubsetOf(declared);
     }
 
-    @Check(id = "HOOK-05", title = "The body agrees with the submission and its result (ids, status, reportId = first artifact)",
+    @Check(id = "HOOK-05", rule = "D9", title = "The body agrees with the submission and its result (ids, status, reportId = first artifact)",
             operation = WEBHOOK)
     void the_body_agrees_with_the_submission_and_result(WebhookInbox inbox) {
         Delivered delivered = DELIVERED.get();
@@ -125,7 +126,7 @@ class WebhookChecks {
         assertThat(Json.instant(body, "completedAt")).as("completedAt").isNotNull();
     }
 
-    @Check(id = "HOOK-06", title = "The registered webhook key is sent as X-Api-Key (never the submissions key)", operation = WEBHOOK)
+    @Check(id = "HOOK-06", rule = "D9", title = "The registered webhook key is sent as X-Api-Key (never the submissions key)", operation = WEBHOOK)
     void the_registered_webhook_key_is_sent(WebhookInbox inbox, Target target) {
         Checks.require(inbox.apiKey().isPresent(), "no webhook key registered for the receiver (IDUSCORE_WEBHOOK_API_KEY)");
         ReceivedWebhook delivery = DELIVERED.get().delivery();
@@ -134,7 +135,7 @@ class WebhookChecks {
         assertThat(delivery.headerValues("X-Api-Key")).as("the submissions key is never sent").doesNotContain(target.primary().apiKey());
     }
 
-    @Check(id = "HOOK-07", title = "An acknowledged delivery is not repeated: one delivery, dispatch job succeeded after 1 attempt",
+    @Check(id = "HOOK-07", rule = "D9", title = "An acknowledged delivery is not repeated: one delivery, dispatch job succeeded after 1 attempt",
             operation = WEBHOOK)
     void an_acknowledged_delivery_is_sent_once(WebhookInbox inbox) {
         Delivered delivered = DELIVERED.get();
@@ -145,7 +146,7 @@ class WebhookChecks {
         assertThat(dispatch.path("attempts").asInt()).as("dispatch job attempts").isEqualTo(1);
     }
 
-    @Check(id = "HOOK-08", title = "After a 500 the delivery is retried with a new Delivery-Id and the same body, signed, after ≥ 1 s",
+    @Check(id = "HOOK-08", rule = "D9", title = "After a 500 the delivery is retried with a new Delivery-Id and the same body, signed, after ≥ 1 s",
             operation = WEBHOOK)
     void a_failed_delivery_is_retried_with_a_new_id_and_the_same_body(WebhookInbox inbox, Target target) {
         Pipeline.Accepted accepted = submitAnswering(inbox, target, 500, 1);
@@ -158,8 +159,9 @@ class WebhookChecks {
         ReceivedWebhook first = deliveries.get(0);
         ReceivedWebhook retry = deliveries.get(1);
         String prefix = inbox.headerPrefix();
-        assertThat(retry.header(prefix + "Delivery-Id")).as("Delivery-Id of the retry").isNotEqualTo(first.header(prefix + "Delivery-Id"));
-        assertUuid(retry.header(prefix + "Delivery-Id").orElse(null), prefix + "Delivery-Id of the retry");
+        assertThat(required(retry, prefix, "Delivery-Id")).as("Delivery-Id of the retry (a new one per attempt)")
+                .isNotEqualTo(required(first, prefix, "Delivery-Id"));
+        assertUuid(required(retry, prefix, "Delivery-Id"), prefix + "Delivery-Id of the retry");
         assertThat(retry.rawBody()).as("the retry's raw body is the first's").isEqualTo(first.rawBody());
         assertSigned(retry, inbox);
         assertThat(seconds(retry, prefix) - seconds(first, prefix)).as("seconds between the attempts (backoff 1 s)").isGreaterThanOrEqualTo(1);
@@ -167,7 +169,7 @@ class WebhookChecks {
         assertThat(run.job(DISPATCH).path("attempts").asInt()).as("dispatch job attempts").isEqualTo(2);
     }
 
-    @Check(id = "HOOK-09", title = "A receiver that never acknowledges gets maxAttempts deliveries with 1, 2, 4, 8 s backoff; "
+    @Check(id = "HOOK-09", rule = "D9", title = "A receiver that never acknowledges gets maxAttempts deliveries with 1, 2, 4, 8 s backoff; "
             + "the dispatch job ends dead_letter and the submission stays completed", operation = WEBHOOK)
     void retries_stop_after_max_attempts(WebhookInbox inbox, Target target) {
         Pipeline.Accepted accepted = submitAnswering(inbox, target, 503, 5);
@@ -184,7 +186,7 @@ class WebhookChecks {
         Set<String> ids = new HashSet<>();
         long[] backoff = {1, 2, 4, 8};
         for (int i = 0; i < deliveries.size(); i++) {
-            ids.add(deliveries.get(i).header(prefix + "Delivery-Id").orElse(""));
+            ids.add(required(deliveries.get(i), prefix, "Delivery-Id"));
             if (i > 0) {
                 assertThat(seconds(deliveries.get(i), prefix) - seconds(deliveries.get(i - 1), prefix))
                         .as("seconds between attempt %d and %d", i, i + 1).isGreaterThanOrEqualTo(backoff[Math.min(i - 1, 3)]);
@@ -207,7 +209,8 @@ class WebhookChecks {
 
     private static void assertSigned(ReceivedWebhook delivery, WebhookInbox inbox) {
         String prefix = inbox.headerPrefix();
-        String timestamp = delivery.header(prefix + "Timestamp").orElse("");
+        String timestamp = required(delivery, prefix, "Timestamp");
+        required(delivery, prefix, "Signature");
         List<String> signatures = delivery.headerValues(prefix + "Signature");
         assertThat(signatures).as("%sSignature headers", prefix).hasSize(1);
         assertThat(signatures.get(0)).as("%sSignature", prefix).matches("v1=[0-9a-f]{64}");
@@ -218,7 +221,20 @@ class WebhookChecks {
     }
 
     private static long seconds(ReceivedWebhook delivery, String prefix) {
-        return Long.parseLong(delivery.header(prefix + "Timestamp").orElse("0"));
+        String timestamp = required(delivery, prefix, "Timestamp");
+        assertThat(timestamp).as("%sTimestamp (Unix seconds)", prefix).matches("[0-9]+");
+        return Long.parseLong(timestamp);
+    }
+
+    /**
+     * The value of the D9 header {@code prefix + name} (names compared without case: O3); when it is missing, the
+     * failure lists the headers that came and says what usually causes it (another header prefix).
+     */
+    static String required(ReceivedWebhook delivery, String prefix, String name) {
+        return delivery.header(prefix + name).orElseThrow(() -> new AssertionError("expected the delivery to carry the"
+                + " header " + prefix + name + " (D9), but it came without it; its headers: " + delivery.headers().keySet()
+                + ". Likely cause: the deployment uses another header prefix than " + prefix + " (D9 allows X-Idunox- and"
+                + " X-IduScore-; set IDUSCORE_WEBHOOK_HEADER_PREFIX to the one it sends)"));
     }
 
     private static void assertUuid(String value, String what) {

@@ -85,6 +85,40 @@ final class CheckCatalogue {
         return new CheckCatalogue(checks, factories);
     }
 
+    /**
+     * Every check method and factory of the catalogue classes with these simple names (e.g. {@code LifecycleChecks}),
+     * less the {@code @Check} methods whose id is in {@code excludedIds}: what a legal variation runs.
+     */
+    List<CheckMethod> inClasses(java.util.Collection<String> simpleClassNames, java.util.Collection<String> excludedIds) {
+        List<CheckMethod> methods = new ArrayList<>();
+        checks.forEach((id, m) -> {
+            if (simpleClassNames.contains(simpleName(m.className())) && !excludedIds.contains(id)) {
+                methods.add(m);
+            }
+        });
+        factories.stream().filter(f -> simpleClassNames.contains(simpleName(f.className()))).forEach(methods::add);
+        return methods;
+    }
+
+    /** The simple names of every class that holds a check. */
+    java.util.Set<String> classes() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        checks.values().forEach(m -> names.add(simpleName(m.className())));
+        factories.forEach(m -> names.add(simpleName(m.className())));
+        return names;
+    }
+
+    /** The id of every {@code @Check} method, with its rule (dynamic checks name theirs when they run). */
+    Map<String, String> rules() {
+        Map<String, String> rules = new TreeMap<>();
+        checks.forEach((id, m) -> rules.put(id, m.in(CheckCatalogue.class.getClassLoader()).getAnnotation(Check.class).rule()));
+        return rules;
+    }
+
+    private static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
+    }
+
     /** What to select so that check {@code id} runs, if the catalogue has it. */
     Optional<Selection> find(String id) {
         CheckMethod check = checks.get(id);
@@ -95,10 +129,29 @@ final class CheckCatalogue {
         return makers.isEmpty() ? Optional.empty() : Optional.of(new Selection(id, makers, true));
     }
 
+    /**
+     * The class's bytes contain the id, or the literal prefix its dynamic ids are built from ({@code VAL-FIX-} for
+     * {@code VAL-FIX-unknown-top-level-key}).
+     */
     private static boolean classMentions(String className, String id) {
         String resource = className.replace('.', '/') + ".class";
         try (InputStream in = CheckCatalogue.class.getClassLoader().getResourceAsStream(resource)) {
-            return in != null && new String(in.readAllBytes(), StandardCharsets.ISO_8859_1).contains(id);
+            if (in == null) {
+                return false;
+            }
+            String bytes = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+            if (bytes.contains(id)) {
+                return true;
+            }
+            int dash = id.lastIndexOf('-');
+            while (dash > 0) {
+                String prefix = id.substring(0, dash + 1);
+                if (prefix.indexOf('-') < dash && bytes.contains(prefix)) {
+                    return true;
+                }
+                dash = id.lastIndexOf('-', dash - 1);
+            }
+            return false;
         } catch (IOException e) {
             return false;
         }

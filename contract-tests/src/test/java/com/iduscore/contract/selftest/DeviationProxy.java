@@ -35,6 +35,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class DeviationProxy implements AutoCloseable {
 
+    /**
+     * A response header a {@link Deviation} sets to have the answer sent chunked ({@code Transfer-Encoding: chunked})
+     * instead of with a {@code Content-Length}; the proxy consumes it.
+     */
+    public static final String CHUNKED = "X-Selftest-Chunked";
+
     /** Path of the webhook relay on the proxy. */
     public static final String RELAY_PATH = "/__relay/webhook";
 
@@ -243,14 +249,15 @@ public final class DeviationProxy implements AutoCloseable {
     }
 
     private static void reply(HttpExchange exchange, ProxiedResponse response) throws IOException {
+        boolean chunked = response.header(CHUNKED).isPresent();
         response.headers().forEach((name, values) -> {
-            if (!NOT_FORWARDED.contains(name.toLowerCase())) {
+            if (!NOT_FORWARDED.contains(name.toLowerCase()) && !CHUNKED.equalsIgnoreCase(name)) {
                 values.forEach(value -> exchange.getResponseHeaders().add(name, value));
             }
         });
         boolean noBody = response.body().length == 0 || response.status() == 204 || response.status() == 304
                 || "HEAD".equalsIgnoreCase(exchange.getRequestMethod());
-        exchange.sendResponseHeaders(response.status(), noBody ? -1 : response.body().length);
+        exchange.sendResponseHeaders(response.status(), noBody ? -1 : chunked ? 0 : response.body().length);
         if (!noBody) {
             exchange.getResponseBody().write(response.body());
         }

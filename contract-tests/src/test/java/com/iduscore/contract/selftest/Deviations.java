@@ -43,7 +43,7 @@ final class Deviations {
         String secondCredential = tenants.second().apiKey();
         String signature = webhookPrefix + "Signature";
         String timestamp = webhookPrefix + "Timestamp";
-        return List.of(
+        List<PlantedDeviation> all = new java.util.ArrayList<>(List.of(
                 // ---------------------------------------------------------------- schema (the OpenAPI filter)
                 PlantedDeviation.of("a_job_detail_missing_a_required_field", "LIFE-13",
                         "GET /v1/jobs/{id} answers without the required field segment",
@@ -291,7 +291,22 @@ final class Deviations {
                                 return response.status() == 405
                                         ? ProxiedResponse.error(404, "NOT_FOUND", "Not found", response.requestId()) : response;
                             }
-                        }));
+                        })));
+        all.addAll(CheckDeviations.all(tenants, webhookPrefix, webhookSecret));
+        all.addAll(MoreCheckDeviations.all(tenants));
+        return all;
+    }
+
+    /** The outcomes of a result: {@code outcomes} when present, else {@code outcome}. */
+    static List<JsonNode> outcomesOf(JsonNode result) {
+        List<JsonNode> out = new java.util.ArrayList<>();
+        if (result.path("outcomes").isArray()) {
+            result.path("outcomes").forEach(out::add);
+        }
+        if (result.path("outcome").isObject()) {
+            out.add(result.path("outcome"));
+        }
+        return out;
     }
 
     // -------------------------------------------------------------------------------------------------- building blocks

@@ -112,16 +112,74 @@ final class NestedRun {
         return outcomes;
     }
 
+    /**
+     * Runs every check of {@code methods} ({@code @Check} methods and factories) against {@code target} and returns the
+     * outcome of each check that reported, by id: a dynamic check's id is the first word of its display name.
+     */
+    static Map<String, Outcome> runAll(Target target, Collection<CheckCatalogue.CheckMethod> methods) {
+        FreshCatalogueLoader loader = new FreshCatalogueLoader(NestedRun.class.getClassLoader());
+        Map<String, String> idBySource = new LinkedHashMap<>();
+        LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request();
+        for (CheckCatalogue.CheckMethod m : methods) {
+            Method method = m.in(loader);
+            request.selectors(DiscoverySelectors.selectMethod(method.getDeclaringClass(), method));
+            com.iduscore.contract.junit.Check check = method.getAnnotation(com.iduscore.contract.junit.Check.class);
+            if (check != null) {
+                idBySource.put(m.source(), check.id());
+            }
+        }
+        Collector collector = new Collector(idBySource, Set.of(), true);
+        long started = System.nanoTime();
+        execute(target, loader, request, collector);
+        if (Boolean.getBoolean("iduscore.selftest.timing")) {
+            System.out.println("[self-test] nested run of " + collector.outcomes.size() + " checks: "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms; slowest: " + collector.millis.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12).toList());
+        }
+        return new java.util.TreeMap<>(collector.outcomes);
+    }
+
+    private static void execute(Target target, FreshCatalogueLoader loader, LauncherDiscoveryRequestBuilder request,
+                                Collector collector) {
+        LauncherDiscoveryRequest discovery = request
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                // the checks of a whole-catalogue run wait on HTTP and a real clock: more threads than the real run's
+                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "8")
+                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.max-pool-size", "8")
+                .build();
+        Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
+                .enableTestExecutionListenerAutoRegistration(false).build());
+        ClassLoader previousContext = Thread.currentThread().getContextClassLoader();
+        try (RunRecorder.Scope recorder = RunRecorder.install(new RunRecorder());
+             AutoCloseable shared = Targets.override(target);
+             AutoCloseable gate = Gate.override(Optional.empty())) {
+            Thread.currentThread().setContextClassLoader(loader);
+            launcher.execute(discovery, collector);
+        } catch (Exception e) {
+            throw new IllegalStateException("the nested run could not be set up or restored", e);
+        } finally {
+            Thread.currentThread().setContextClassLoader(previousContext);
+        }
+    }
+
     /** Turns JUnit's events for the selected check methods into outcomes. */
     private static final class Collector implements TestExecutionListener {
 
         private final Map<String, String> idBySource;
         private final Set<String> dynamicIds;
+        private final boolean everyDynamic;
         final Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
+        final Map<String, Long> millis = new ConcurrentHashMap<>();
+        private final Map<String, Long> startedAt = new ConcurrentHashMap<>();
 
         Collector(Map<String, String> idBySource, Set<String> dynamicIds) {
+            this(idBySource, dynamicIds, false);
+        }
+
+        Collector(Map<String, String> idBySource, Set<String> dynamicIds, boolean everyDynamic) {
             this.idBySource = idBySource;
             this.dynamicIds = dynamicIds;
+            this.everyDynamic = everyDynamic;
         }
 
         @Override
@@ -130,10 +188,22 @@ final class NestedRun {
         }
 
         @Override
+        public void executionStarted(TestIdentifier test) {
+            startedAt.put(test.getUniqueId(), System.nanoTime());
+        }
+
+        @Override
         public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+            Long began = startedAt.remove(test.getUniqueId());
+            if (began != null && test.isContainer()) {
+                millis.put(test.getDisplayName(), (System.nanoTime() - began) / 1_000_000);
+            }
             Optional<String> id = id(test);
             if (id.isEmpty()) {
                 return;
+            }
+            if (began != null) {
+                millis.put(id.get(), (System.nanoTime() - began) / 1_000_000);
             }
             Outcome outcome = switch (result.getStatus()) {
                 case SUCCESSFUL -> new Outcome(id.get(), Status.PASSED, "");
@@ -154,8 +224,15 @@ final class NestedRun {
             if (dynamic.isPresent()) {
                 return dynamic;
             }
-            return test.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
+            Optional<String> annotated = test.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
                     .map(source -> idBySource.get(source.getClassName() + "#" + source.getMethodName()));
+            if (annotated.isPresent() || !everyDynamic) {
+                return annotated;
+            }
+            String name = test.getDisplayName();
+            int space = name.indexOf(' ');
+            return space > 0 && name.substring(0, space).matches("[A-Z]+-[A-Za-z0-9._-]+")
+                    ? Optional.of(name.substring(0, space)) : Optional.empty();
         }
     }
 

@@ -43,6 +43,12 @@ public record ProxiedRequest(String method, String path, String rawQuery, Map<St
         return new String(body, StandardCharsets.UTF_8);
     }
 
+    /** The same request with another body (the same instance when the text is unchanged). */
+    public ProxiedRequest withBody(String text) {
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return java.util.Arrays.equals(bytes, body) ? this : new ProxiedRequest(method, path, rawQuery, headers, bytes);
+    }
+
     public ProxiedRequest withHeader(String name, String value) {
         return new ProxiedRequest(method, path, rawQuery, HttpHeaders.with(headers, name, value), body);
     }

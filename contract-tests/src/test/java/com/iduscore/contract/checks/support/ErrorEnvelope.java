@@ -64,13 +64,60 @@ public final class ErrorEnvelope {
         return fieldErrors;
     }
 
-    /** Asserts that {@code fieldErrors} names one of {@code keys} (array indexes as {@code .0} or {@code [0]}). */
+    /**
+     * Asserts that the VALIDATION_ERROR names one of {@code keys} (array indexes as {@code .0} or {@code [0]}), in any of
+     * the readings CONTRACT.md O1 allows: a {@code fieldErrors} key that is the path itself, its parent path, or a more
+     * precise path under it; or a {@code formErrors} message that quotes the key (Zod's {@code flatten()} reports an
+     * unknown top-level key as {@code Unrecognized key(s) in object: 'notes'}).
+     */
     public static void assertFieldError(JsonNode error, String... keys) {
         JsonNode fieldErrors = fieldErrors(error);
-        Set<String> named = Json.fieldNames(fieldErrors).stream().map(ErrorEnvelope::normalise)
-                .collect(java.util.stream.Collectors.toSet());
-        assertThat(named).as("details.fieldErrors names %s; error: %s", String.join(" or ", keys), error)
-                .containsAnyOf(java.util.Arrays.stream(keys).map(ErrorEnvelope::normalise).toArray(String[]::new));
+        java.util.List<String> named = Json.fieldNames(fieldErrors).stream().map(ErrorEnvelope::normalise).toList();
+        java.util.List<String> formErrors = Json.texts(error.path("details").path("formErrors"));
+        for (String key : keys) {
+            String wanted = normalise(key);
+            if (named.stream().anyMatch(n -> namesPath(n, wanted))
+                    || formErrors.stream().anyMatch(m -> quotes(m, wanted))) {
+                return;
+            }
+        }
+        throw new AssertionError("expected the VALIDATION_ERROR to name " + String.join(" or ", keys)
+                + " (as a fieldErrors key: the path, its parent or a path under it; or quoted in a formErrors message;"
+                + " CONTRACT.md O1), but fieldErrors names " + named + " and formErrors says " + formErrors
+                + ". Likely cause: the deployment did not check that field, or reported another one. Error: " + error);
+    }
+
+    /**
+     * Asserts that a SUBMISSION_VALIDATION_ERROR's {@code details[].field} names one of {@code fields}, as the path
+     * itself, its parent path or a more precise path under it ({@code markers.ALT} for {@code markers}; CONTRACT.md O1).
+     */
+    public static void assertPanelField(JsonNode error, String... fields) {
+        java.util.List<String> named = panelFields(error).stream().map(ErrorEnvelope::normalise).toList();
+        for (String field : fields) {
+            String wanted = normalise(field);
+            if (named.stream().anyMatch(n -> namesPath(n, wanted))) {
+                return;
+            }
+        }
+        throw new AssertionError("expected details[].field of the SUBMISSION_VALIDATION_ERROR to name "
+                + String.join(" or ", fields) + " (the path, its parent or a path under it; CONTRACT.md O1), but it names "
+                + named + ". Likely cause: the panel check did not run, or reported another marker. Error: " + error);
+    }
+
+    /** {@code named} names {@code wanted}: the same path, its direct parent, or a path under it. */
+    static boolean namesPath(String named, String wanted) {
+        if (named.equals(wanted) || named.startsWith(wanted + ".")) {
+            return true;
+        }
+        int dot = wanted.lastIndexOf('.');
+        return dot > 0 && named.equals(wanted.substring(0, dot));
+    }
+
+    /** A formErrors message names {@code path}: it quotes its last segment or contains the whole path. */
+    static boolean quotes(String message, String path) {
+        String last = path.substring(path.lastIndexOf('.') + 1);
+        return message.contains("'" + last + "'") || message.contains("\"" + last + "\"") || message.contains("`" + last + "`")
+                || (path.contains(".") && message.contains(path));
     }
 
     /** The {@code details} array of a SUBMISSION_VALIDATION_ERROR; asserts each entry is {@code {field, message}}. */

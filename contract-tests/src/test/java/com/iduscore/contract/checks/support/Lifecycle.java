@@ -193,7 +193,7 @@ public final class Lifecycle {
             JsonNode a = observations.get(i - 1);
             JsonNode b = observations.get(i);
             String where = "observation " + i;
-            if (!a.path("createdAt").equals(b.path("createdAt"))) {
+            if (!java.util.Objects.equals(Json.instant(a, "createdAt"), Json.instant(b, "createdAt"))) {
                 problems.add(where + ": submission createdAt changed " + a.path("createdAt") + " -> " + b.path("createdAt"));
             }
             Instant ua = Json.instant(a, "updatedAt");
@@ -223,6 +223,23 @@ public final class Lifecycle {
             }
         }
         return problems;
+    }
+
+    /**
+     * The precision a date-time is written with, in milliseconds, less than which two instants may not differ
+     * (CONTRACT.md O2: 0 to 9 fractional digits): 1000 for none, 100 for one digit, 10 for two, else 1 (a millisecond,
+     * which {@code processingDurationMs} counts in, rounded either way).
+     */
+    public static long resolutionMillis(String dateTime) {
+        int dot = dateTime.indexOf('.');
+        if (dot < 0) {
+            return 1000;
+        }
+        int digits = 0;
+        for (int i = dot + 1; i < dateTime.length() && Character.isDigit(dateTime.charAt(i)); i++) {
+            digits++;
+        }
+        return digits >= 3 ? 1 : (long) Math.pow(10, 3 - digits);
     }
 
     /** {@code dead_letter} → "Dead letter": the title case of a slug (D7). */

@@ -151,6 +151,22 @@ public final class Pipeline {
         return TERMINAL_SUBMISSION.contains(submission.path("status").asText());
     }
 
+    /**
+     * The {@code jobs} of a submission detail; fails when the list is missing or empty (D3, D7: seven jobs exist from
+     * the acceptance on), so a check that loops over them never passes by looping over nothing.
+     */
+    public static List<JsonNode> jobs(JsonNode submission) {
+        JsonNode jobs = submission.path("jobs");
+        if (!jobs.isArray() || jobs.isEmpty()) {
+            throw new AssertionError("expected the submission's jobs to be a non-empty array (D3, D7: seven jobs from"
+                    + " the acceptance on), got " + (jobs.isMissingNode() ? "no jobs field" : jobs.toString())
+                    + ". Likely cause: the deployment lists jobs elsewhere or not at all. Submission: " + submission);
+        }
+        List<JsonNode> out = new java.util.ArrayList<>();
+        jobs.forEach(out::add);
+        return out;
+    }
+
     /** The job summary of a type inside a submission detail; fails when there is none. */
     public static JsonNode job(JsonNode submission, String type) {
         for (JsonNode job : submission.path("jobs")) {
