@@ -113,8 +113,7 @@ public final class HtmlReport {
     }
 
     /**
-     * What every check shows, wherever it appears. {@code rule}: the contract rule the check enforces, once checks carry
-     * one (the {@code tolerance} branch adds {@code CheckRecord.rule()}; put {@code c.rule()} here, null hides it).
+     * What every check shows, wherever it appears. {@code rule}: the contract rule the check enforces (null hides it).
      */
     private static Map<String, Object> check(CheckRecord c) {
         Map<String, Object> m = new LinkedHashMap<>();
