@@ -30,11 +30,14 @@ import java.util.regex.Pattern;
  * Replays a recording's partner requests against the mock, in order, and compares the shapes of the responses the real
  * deployment gave (recorded) with the mock's, per operation and status: fields (JSON paths and types), values of
  * enumerated fields, and header names, each reported as {@code real-only} or {@code mock-only}: where the mock drifted.
+ * A field one side only ever sent as {@code null} is reported as {@code nullability} (the state met differed: a job
+ * that was never retried has no {@code errorDetail}), and its sub-fields are not counted as missing.
  *
  * <p>Replay keeps the request's shape, not its secrets or ids: the recording's keys are masked, so every request uses the
  * given mock key; each {@code Idempotency-Key} gets a fresh value (the same for every request that shared it); ids the
  * real API returned are learned by walking the recorded and the mock's response side by side, then substituted in later
- * paths and bodies (plus any {@code --map REAL=MOCK} given, e.g. for the partner id). Gaps between requests are kept, up
+ * paths and bodies (plus any {@code --map REAL=MOCK} given, e.g. for the partner id); links (a signed artifact
+ * {@code downloadUrl}) are paired whole, so a later request for one goes to the mock's link. Gaps between requests are kept, up
  * to two seconds each, so a polled job has time to move on the mock too.
  */
 public final class ShapeCheck {
@@ -48,6 +51,8 @@ public final class ShapeCheck {
     private final URI mock;
     private final String apiKey;
     private final Map<String, String> substitutions = new LinkedHashMap<>();
+    /** Whole request targets learned from links (signed artifact URLs: their signature covers the id, so no id swap). */
+    private final Map<String, String> targets = new HashMap<>();
     private final Duration maxGap;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -95,7 +100,8 @@ public final class ShapeCheck {
 
     private HttpRequest request(RecordedExchange e, Map<String, String> idempotencyKeys) {
         String body = e.requestBody() == null ? null : substitute(e.requestBody());
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(mock + substitute(e.target())))
+        String target = targets.getOrDefault(e.target(), substitute(e.target()));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(mock + target))
                 .timeout(Duration.ofSeconds(30))
                 .method(e.method(), body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         e.requestHeaders().forEach((name, values) -> {
@@ -135,9 +141,20 @@ public final class ShapeCheck {
             for (int i = 0; i < Math.min(real.size(), mocked.size()); i++) {
                 learn(real.get(i), mocked.get(i));
             }
+        } else if (real.isTextual() && mocked.isTextual() && real.asText().matches("https?://.+") && mocked.asText().matches("https?://.+")) {
+            targets.putIfAbsent(pathAndQuery(real.asText()), pathAndQuery(mocked.asText()));
         } else if (real.isTextual() && mocked.isTextual() && ID_LIKE.matcher(real.asText()).matches()
                 && ID_LIKE.matcher(mocked.asText()).matches() && !real.asText().equals(mocked.asText())) {
             substitutions.putIfAbsent(real.asText(), mocked.asText());
+        }
+    }
+
+    private static String pathAndQuery(String url) {
+        try {
+            URI uri = URI.create(url);
+            return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        } catch (IllegalArgumentException notAUrl) {
+            return url;
         }
     }
 
@@ -177,10 +194,20 @@ public final class ShapeCheck {
                 Set<String> rt = r.types.get(path);
                 Set<String> mt = m.types.get(path);
                 if (rt == null || mt == null) {
-                    drift(drift, group, "field", rt == null ? "mock-only" : "real-only", path,
-                            (rt == null ? "the mock sends it as " + mt : "the real API sends it as " + rt) + ", the other never does");
+                    // missing only counts where that side had an object to miss it from (not under a null or absent parent)
+                    Shape lacking = rt == null ? r : m;
+                    if (lacking.types.getOrDefault(parent(path), Set.of()).contains("object")) {
+                        drift(drift, group, "field", rt == null ? "mock-only" : "real-only", path,
+                                (rt == null ? "the mock sends it as " + mt : "the real API sends it as " + rt) + ", the other never does");
+                    }
                 } else if (!rt.equals(mt)) {
-                    drift(drift, group, "type", "both", path, "real " + rt + ", mock " + mt);
+                    Set<String> rv = new TreeSet<>(rt);
+                    rv.remove("null");
+                    Set<String> mv = new TreeSet<>(mt);
+                    mv.remove("null");
+                    // one side only ever sent null: the state the requests met differed (no retry, no error yet), not the shape
+                    String kind = rv.isEmpty() || mv.isEmpty() ? "nullability" : rv.equals(mv) ? "nullability" : "type";
+                    drift(drift, group, kind, "both", path, "real " + rt + ", mock " + mt);
                 }
             }
             for (String path : union(r.enumValues.keySet(), m.enumValues.keySet())) {
@@ -210,6 +237,17 @@ public final class ShapeCheck {
         root.putObject("summary").put("groups", groups.size()).put("compared", compared.size()).put("drift", drift.size());
         root.set("drift", drift);
         return root;
+    }
+
+    /** {@code $.a.b} → {@code $.a}; {@code $.a[*]} → {@code $.a}. */
+    private static String parent(String path) {
+        String p = path.endsWith("[*]") ? path.substring(0, path.length() - 3) : path;
+        int dot = p.lastIndexOf('.');
+        int bracket = p.lastIndexOf("[*]");
+        if (path.endsWith("[*]")) {
+            return p;
+        }
+        return dot > bracket ? p.substring(0, dot) : p.substring(0, bracket + 3);
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

@@ -5,10 +5,13 @@ import com.iduscore.contract.target.DemoTenants;
 import com.iduscore.contract.target.MockJarProcess;
 import com.iduscore.proxy.PartnerTraffic;
 import com.iduscore.proxy.RunningProxy;
+import com.iduscore.proxy.record.RecordedExchange;
+import com.iduscore.proxy.shapes.ShapeCheck;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import java.io.IOException;
@@ -19,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +35,8 @@ import static org.awaitility.Awaitility.await;
  *
  * <p>Chain: partner traffic → validating proxy → DeviationProxy → mock; webhooks: mock → DeviationProxy's relay →
  * validating proxy's webhook listener → a receiver here. In this package because {@code Deviations} is package-private.
+ * The same deviating upstream also feeds the shape check: a recording of it, replayed against the mock, shows the
+ * planted field as one the real side sent and the mock never does.
  */
 class PlantedDeviationsInTheProxyReportTest {
 
@@ -103,6 +109,52 @@ class PlantedDeviationsInTheProxyReportTest {
                             .isPositive();
                     assertThat(lines).as("a violation naming %s", entry[1]).anyMatch(l -> !l.contains("security.missing") && l.contains(entry[1]));
                 })));
+    }
+
+    @Test
+    void the_shape_check_finds_the_field_the_deviating_upstream_sent_and_the_mock_never_does() throws Exception {
+        List<RecordedExchange> deviatingRecording = record(planted.stream()
+                .filter(d -> d.name().equals("an_undocumented_field_in_the_result")).findFirst().orElseThrow().deviation().get(), "shapes-deviating");
+        List<RecordedExchange> conformingRecording = record(Deviation.NONE, "shapes-control");
+
+        JsonNode drifted = new ShapeCheck(URI.create(mock.baseUrl()), tenants.primary().apiKey(), Map.of(), Duration.ofSeconds(2))
+                .run(deviatingRecording);
+        JsonNode control = new ShapeCheck(URI.create(mock.baseUrl()), tenants.primary().apiKey(), Map.of(), Duration.ofSeconds(2))
+                .run(conformingRecording);
+
+        assertThat(control.path("replayed").asInt()).isEqualTo(conformingRecording.size()).isGreaterThan(8);
+        assertThat(control.path("summary").path("compared").asInt()).as("operations compared").isGreaterThanOrEqualTo(4);
+        assertThat(structural(control)).as("field, type and header drift of the mock against itself").isEmpty();
+        assertThat(structural(drifted)).containsExactly(
+                "real-only field GET /v1/results/{resultId} -> 200 $.internalModelVersion");
+    }
+
+    /**
+     * Field, type and header drift, one line each. Enum values and nullability depend on the state each request met
+     * (polling times, a retried job), so they are left out here.
+     */
+    private static List<String> structural(JsonNode shapes) {
+        List<String> out = new ArrayList<>();
+        shapes.path("drift").forEach(d -> {
+            if (!d.path("kind").asText().matches("enum|nullability")) {
+                out.add(d.path("side").asText() + " " + d.path("kind").asText() + " " + d.path("operation").asText() + " -> "
+                        + d.path("status").asText() + " " + d.path("path").asText());
+            }
+        });
+        return out;
+    }
+
+    private static List<RecordedExchange> record(Deviation deviation, String name) throws Exception {
+        deviating.plant(deviation);
+        try (RunningProxy proxy = RunningProxy.start(deviating.baseUrl(), reports.resolve(name))) {
+            PartnerTraffic traffic = new PartnerTraffic(proxy.baseUrl(), tenants.primary());
+            traffic.fullLifecycle();
+            traffic.usualMistakes();
+            proxy.awaitExchanges(traffic.responses.size());
+            return proxy.recording();
+        } finally {
+            deviating.plant(Deviation.NONE);
+        }
     }
 
     private record Run(JsonNode report, int applied, long webhooks) {
