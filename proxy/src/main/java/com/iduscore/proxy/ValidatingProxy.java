@@ -30,7 +30,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
@@ -40,7 +44,7 @@ import java.util.zip.InflaterInputStream;
  * A reverse proxy in front of one IduScore deployment that checks every exchange against the contract and records it,
  * without getting in the way: the request goes on unchanged (hop-by-hop headers aside; {@code Host} becomes the
  * upstream's), the upstream's status, headers and body bytes come back unchanged, streamed as they arrive. Validation
- * and recording happen after the client has its answer, so they add CPU but no latency.
+ * and recording happen after the client has its answer, on their own thread, so they add CPU but no latency.
  *
  * <p>Optionally it also fronts the partner's webhook endpoint: the deployment posts {@code result.ready} to
  * {@link #webhookUrl()}, the proxy checks the delivery against the document's {@code webhooks} entry and forwards it.
@@ -54,6 +58,14 @@ public final class ValidatingProxy implements AutoCloseable {
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length", "expect");
     private static final int COPY_BUFFER = 16 * 1024;
+
+    static {
+        // the JDK server writes headers and body in separate segments: without TCP_NODELAY, Nagle's algorithm and the
+        // client's delayed ACK add ~40 ms to most answers. Read once, when the JDK's server config class loads.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
 
     /**
      * @param upstream        the deployment, e.g. {@code https://api-test.iduscore.example} (a path prefix is kept)
@@ -77,6 +89,15 @@ public final class ValidatingProxy implements AutoCloseable {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final HttpClient client;
     private final AtomicLong seq = new AtomicLong();
+    /**
+     * Validation and recording run on one low-priority thread behind a bounded queue, off the forwarding path: under
+     * load the proxy keeps forwarding at full speed, and what cannot be validated in time is recorded as not validated
+     * (with why) instead of slowing the client down or growing without bound.
+     */
+    private final ThreadPoolExecutor validation;
+    private final AtomicLong queuedBytes = new AtomicLong();
+    static final int MAX_QUEUED_EXCHANGES = 4096;
+    static final long MAX_QUEUED_BYTES = 64L << 20;
 
     private ValidatingProxy(Settings settings, TrafficLog log, OpenApiInteractionChecker checker) throws IOException {
         this.settings = settings;
@@ -87,6 +108,12 @@ public final class ValidatingProxy implements AutoCloseable {
         this.operations = ContractOperations.shared();
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).executor(executor).build();
+        this.validation = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(MAX_QUEUED_EXCHANGES), r -> {
+            Thread t = new Thread(r, "proxy-validation");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            return t;
+        });
         this.server = HttpServer.create(new InetSocketAddress(settings.bind(), settings.port()), 512);
         server.createContext("/", this::handlePartner);
         server.setExecutor(executor);
@@ -126,6 +153,7 @@ public final class ValidatingProxy implements AutoCloseable {
         return bind.equals("0.0.0.0") ? "127.0.0.1" : bind.contains(":") ? "[" + bind + "]" : bind;
     }
 
+    /** Stops listening, then lets the exchanges already answered be validated and recorded (30 s at most). */
     @Override
     public void close() {
         server.stop(0);
@@ -133,6 +161,12 @@ public final class ValidatingProxy implements AutoCloseable {
             webhookServer.stop(0);
         }
         executor.shutdownNow();
+        validation.shutdown();
+        try {
+            validation.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     // ---------------------------------------------------------------------------------------------- partner traffic
@@ -301,21 +335,37 @@ public final class ValidatingProxy implements AutoCloseable {
 
     private void finish(Done done) {
         long ms = (System.nanoTime() - done.startedNanos()) / 1_000_000;
+        long bytes = done.request().bytes().length + (done.responseBody() == null ? 0 : done.responseBody().length);
+        if (queuedBytes.addAndGet(bytes) > MAX_QUEUED_BYTES) {
+            queuedBytes.addAndGet(-bytes);
+            record(done, ms, List.of(), false, "not validated: the proxy was overloaded (" + MAX_QUEUED_BYTES + " bytes waiting)");
+            return;
+        }
+        try {
+            validation.execute(() -> {
+                try {
+                    validateAndRecord(done, ms);
+                } finally {
+                    queuedBytes.addAndGet(-bytes);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            queuedBytes.addAndGet(-bytes);
+            record(done, ms, List.of(), false, "not validated: the proxy was overloaded (" + MAX_QUEUED_EXCHANGES + " exchanges waiting)");
+        }
+    }
+
+    private void validateAndRecord(Done done, long ms) {
         List<String> violations = done.violations();
         String note = done.note();
         boolean validated = true;
-        String operation;
-        boolean webhook = done.kind().equals("webhook");
-        if (webhook) {
-            operation = "webhook " + settings.webhookName();
+        if (done.kind().equals("webhook")) {
             if (violations == null) {
                 violations = done.request().complete()
                         ? checker.webhookViolations(settings.webhookName(), done.requestHeaders(), done.request().bytes())
                         : List.of();
                 validated = done.request().complete();
             }
-        } else {
-            operation = operations.name(done.method(), done.target());
         }
         byte[] responseBody = decoded(done.responseHeaders(), done.responseBody());
         if (violations == null) {
@@ -337,6 +387,13 @@ public final class ValidatingProxy implements AutoCloseable {
         if (done.status() >= 500 && done.note() != null) {
             validated = false;
         }
+        record(done, ms, violations, validated, note);
+    }
+
+    private void record(Done done, long ms, List<String> violations, boolean validated, String note) {
+        boolean webhook = done.kind().equals("webhook");
+        String operation = webhook ? "webhook " + settings.webhookName() : operations.name(done.method(), done.target());
+        byte[] responseBody = decoded(done.responseHeaders(), done.responseBody());
         RecordedExchange record = new RecordedExchange(seq.incrementAndGet(), done.at().toString(), done.kind(), done.method(),
                 done.target(), operation, masked(done.requestHeaders()), text(done.requestHeaders(), done.request()),
                 done.status(), masked(done.responseHeaders()),

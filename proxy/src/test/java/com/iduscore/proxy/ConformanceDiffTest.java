@@ -72,6 +72,18 @@ class ConformanceDiffTest {
     }
 
     @Test
+    void a_check_without_exchanges_on_one_side_is_not_a_difference_of_facts() throws Exception {
+        CheckRecord bare = new CheckRecord("LIFE-13", "check LIFE-13", "GET", "Test#LIFE-13");
+        bare.finish(CheckStatus.PASSED, "");
+        JsonNode withExchanges = render("a", List.of(check("LIFE-13", CheckStatus.PASSED, "", 200, "http://h/v1/jobs/" + UUID.randomUUID(), true, null)));
+
+        JsonNode diff = ConformanceDiff.compare(withExchanges, "a", render("b", List.of(bare)), "b");
+
+        assertThat(diff.path("differences")).isEmpty();
+        assertThat(diff.path("summary").path("factsNotCompared").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void the_diff_command_writes_diff_json_and_html_and_a_bad_file_exits_2_with_one_message(@TempDir Path dir) throws Exception {
         Path a = dir.resolve("a.json");
         Path b = dir.resolve("b.json");

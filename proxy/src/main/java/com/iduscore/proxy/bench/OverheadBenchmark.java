@@ -44,7 +44,7 @@ public final class OverheadBenchmark implements Callable<Integer> {
     int connections = 8;
 
     @Option(names = "--warmup-seconds", paramLabel = "S", description = "Unmeasured warm-up per window (default: ${DEFAULT-VALUE}).")
-    int warmupSeconds = 3;
+    int warmupSeconds = 10;
 
     @Option(names = "--seconds", paramLabel = "S", description = "Measured window (default: ${DEFAULT-VALUE}).")
     int seconds = 8;

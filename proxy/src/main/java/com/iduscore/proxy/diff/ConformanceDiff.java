@@ -27,7 +27,8 @@ import java.util.TreeSet;
  *       ids as {@code {id}}), the set of response statuses, of error codes ({@code error.code}) and of response header
  *       names ({@link FramingHeaders} left out).</li>
  * </ul>
- * Each difference carries both checks' status, detail and exchanges.
+ * Each difference carries both checks' status, detail and exchanges. Facts are compared only where both checks kept
+ * exchanges (older reports keep them for failed checks only); {@code summary.factsNotCompared} counts the others.
  */
 public final class ConformanceDiff {
 
@@ -49,6 +50,7 @@ public final class ConformanceDiff {
         ArrayNode differences = JSON.createArrayNode();
         Map<String, Integer> byKind = new TreeMap<>();
         int same = 0;
+        int factsNotCompared = 0;
         for (String id : ids) {
             JsonNode x = left.get(id);
             JsonNode y = right.get(id);
@@ -63,6 +65,10 @@ public final class ConformanceDiff {
                 if (!sx.equals(sy)) {
                     kind = sx.equals("skipped") || sy.equals("skipped") ? "skipped" : "outcome";
                     facts.add("status: A " + sx + ", B " + sy);
+                } else if (x.path("exchanges").isEmpty() || y.path("exchanges").isEmpty()) {
+                    // an older report keeps exchanges for failed checks only: nothing to compare, which is no difference
+                    factsNotCompared++;
+                    kind = null;
                 } else {
                     facts.addAll(factDifferences(facts(x), facts(y)));
                     kind = facts.isEmpty() ? null : "facts";
@@ -82,7 +88,8 @@ public final class ConformanceDiff {
             d.set("b", check(y));
         }
         ObjectNode summary = root.putObject("summary");
-        summary.put("checks", ids.size()).put("same", same).put("differences", differences.size());
+        summary.put("checks", ids.size()).put("same", same).put("differences", differences.size())
+                .put("factsNotCompared", factsNotCompared);
         ObjectNode kinds = summary.putObject("byKind");
         byKind.forEach(kinds::put);
         root.set("differences", differences);

@@ -28,13 +28,15 @@ import java.util.regex.Pattern;
  * Everything the proxy knows about the traffic so far, in bounded memory: counts per operation and status, one entry per
  * violated rule (count, operations, the first exchange that showed it), the last {@value #RECENT} exchanges and the last
  * upstream errors. Every exchange is also appended to the recording ({@code exchanges.jsonl}), which is the only place
- * that keeps them all. {@link #writeReport()} renders {@code traffic.json} and {@code traffic.html} atomically. Thread-safe.
+ * that keeps them all. {@link #writeReport(boolean)} renders {@code traffic.json} and {@code traffic.html} atomically. Thread-safe.
  */
 public final class TrafficLog implements AutoCloseable {
 
     static final int RECENT = 50;
     static final int MAX_RULES = 500;
     static final int MAX_UPSTREAM_ERRORS = 50;
+    /** Bodies kept in memory (rule examples, recent exchanges) are cut here; the recording has them whole. */
+    static final int MAX_KEPT_BODY = 64 * 1024;
     private static final Pattern RULE_KEY = Pattern.compile("\\((validation\\.[A-Za-z0-9_.\\-]+)\\)");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -115,17 +117,34 @@ public final class TrafficLog implements AutoCloseable {
                         rulesDropped++;
                         continue;
                     }
-                    entry = new Rule(rule, exchange, line, curl);
+                    entry = new Rule(rule, trimmed(exchange), line, curl);
                     rules.put(rule, entry);
                 }
                 entry.count++;
                 entry.operations.merge(exchange.operation(), 1L, Long::sum);
             }
-            recent.addLast(exchange);
+            recent.addLast(trimmed(exchange));
             if (recent.size() > RECENT) {
                 recent.removeFirst();
             }
         }
+    }
+
+    private static RecordedExchange trimmed(RecordedExchange e) {
+        if (length(e.requestBody()) <= MAX_KEPT_BODY && length(e.responseBody()) <= MAX_KEPT_BODY) {
+            return e;
+        }
+        return new RecordedExchange(e.seq(), e.at(), e.kind(), e.method(), e.target(), e.operation(), e.requestHeaders(),
+                cut(e.requestBody()), e.status(), e.responseHeaders(), cut(e.responseBody()), e.responseBytes(), e.ms(),
+                e.violations(), e.validated(), e.enforced(), e.note());
+    }
+
+    private static int length(String s) {
+        return s == null ? 0 : s.length();
+    }
+
+    private static String cut(String s) {
+        return length(s) <= MAX_KEPT_BODY ? s : s.substring(0, MAX_KEPT_BODY) + "…(cut here; whole in exchanges.jsonl)";
     }
 
     /** Records a failure to reach the upstream (refused, reset, timed out): a line in the report. */
@@ -265,7 +284,7 @@ public final class TrafficLog implements AutoCloseable {
     }
 
     /** Writes {@code traffic.json} and {@code traffic.html} (each to a temporary file first, then moved into place). */
-    public void writeReport(boolean last) {
+    public synchronized void writeReport(boolean last) {
         ObjectNode report = toJson(last);
         recording.flush();
         try {
