@@ -37,4 +37,5 @@ submission=$(curl -sS -X POST "$mock/v1/submissions" -H "X-Api-Key: $key" -H 'Co
 java -jar proxy/target/iduscore-proxy.jar bench --direct "$mock" --proxied "$proxied" \
   --path "/v1/submissions/$submission" --api-key "$key" "$@"
 kill "${pids[1]}"; wait "${pids[1]}" 2>/dev/null || true
-echo "proxy report (every benchmark exchange validated): $(grep -o '"exchanges" : [0-9]*\|"violations" : [0-9]*' "$work/report/traffic.json" | tr '\n' ' ')"
+summary() { grep -m1 -o "\"$1\" : [0-9]*" "$work/report/traffic.json" | grep -o '[0-9]*$'; }
+echo "proxy report ($work/report): $(summary exchanges) exchanges, $(summary violations) violations, $(summary notValidated) not validated (overload)"
