@@ -100,7 +100,12 @@ public final class ProxyMain implements Callable<Integer> {
         String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(ZonedDateTime.now(ZoneOffset.UTC)) + "-proxy";
         Path dir = reportDir != null ? reportDir : Path.of("reports", runId);
         OpenApiInteractionChecker checker = OpenApiInteractionChecker.shared();
-        TrafficLog log = new TrafficLog(runId, upstreamUri.toString(), enforce, dir, ContractOperations.shared());
+        TrafficLog log;
+        try {
+            log = new TrafficLog(runId, upstreamUri.toString(), enforce, dir, ContractOperations.shared());
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "cannot write the report in " + dir + ": " + e.getMessage());
+        }
         ValidatingProxy proxy;
         try {
             proxy = ValidatingProxy.start(new ValidatingProxy.Settings(upstreamUri, bind, port, enforce, bodyCap,

@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProxyMainTest {
 
     @Test
-    void a_missing_or_bad_upstream_and_an_unknown_option_exit_2_with_one_message() {
+    void a_missing_or_bad_upstream_an_unknown_option_and_an_unwritable_report_dir_exit_2_with_one_message() {
         for (List<String> args : List.<List<String>>of(List.of(), List.of("--upstream", "ftp://example"), List.of("--upstream", "http://x", "--nope"),
+                List.of("--upstream", "http://127.0.0.1:1", "--port", "0", "--report-dir", "/proc/version"),
                 List.of("shapes", "/no/such/recording.jsonl", "--mock", "http://127.0.0.1:1", "--api-key", "k"))) {
             ConformanceDiffTest.StringOutput err = new ConformanceDiffTest.StringOutput();
             int code = ProxyMain.commandLine().setErr(err.writer()).execute(args.toArray(String[]::new));
