@@ -205,6 +205,26 @@ class ValidatingProxyTest {
         }
     }
 
+    @Test
+    void a_compressed_answer_passes_through_compressed_and_is_validated_decoded(@TempDir Path dir) throws Exception {
+        try (RunningProxy proxy = RunningProxy.start(mock.baseUrl(), dir)) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(proxy.baseUrl() + "/openapi.json"))
+                    .header("Accept-Encoding", "gzip").timeout(Duration.ofSeconds(20)).GET().build();
+            HttpResponse<byte[]> proxied = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> plain = get(mock.baseUrl() + "/openapi.json", null);
+            proxy.awaitExchanges(1);
+
+            assertThat(proxied.headers().firstValue("content-encoding")).as("the upstream's gzip, untouched").contains("gzip");
+            try (var unzipped = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(proxied.body()))) {
+                assertThat(unzipped.readAllBytes()).isEqualTo(plain.body());
+            }
+            RecordedExchange recorded = proxy.recording().get(0);
+            assertThat(recorded.validated()).isTrue();
+            assertThat(recorded.violations()).isEmpty();
+            assertThat(recorded.responseBody()).startsWith("{").contains("\"openapi\"");
+        }
+    }
+
     private static List<String> operationsSeen(JsonNode report) {
         List<String> out = new ArrayList<>();
         report.path("operations").forEach(o -> out.add(o.path("operation").asText()));
