@@ -71,11 +71,16 @@ public final class PartnerTraffic {
         return submissionId;
     }
 
-    /** A few requests the API answers with errors, still within the contract. */
+    /**
+     * A few requests the API answers with errors, still within the contract: no key, an unknown route, an unknown
+     * result, an empty submission, a method the path does not have.
+     */
     public void usualMistakes() throws IOException, InterruptedException {
         send(HttpRequest.newBuilder(URI.create(base + "/v1/jobs/" + UUID.randomUUID())).GET());
         get("/v1/no-such-route");
         get("/v1/results/" + UUID.randomUUID());
+        post("/v1/submissions", "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), UUID.randomUUID().toString());
+        send(HttpRequest.newBuilder(URI.create(base + "/v1/submissions")).header("X-Api-Key", credential.apiKey()).DELETE());
     }
 
     public HttpResponse<byte[]> get(String target) throws IOException, InterruptedException {

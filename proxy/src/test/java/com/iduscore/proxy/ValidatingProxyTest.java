@@ -60,11 +60,12 @@ class ValidatingProxyTest {
             JsonNode report = proxy.report();
             assertThat(report.path("summary").path("exchanges").asInt()).isEqualTo(traffic.responses.size()).isGreaterThan(10);
             assertThat(report.path("summary").path("responseViolations").asInt()).as("violations of a conforming upstream").isZero();
-            assertThat(report.path("violations")).as("only the partner's own mistake, a request without a key")
-                    .extracting(v -> v.path("rule").asText()).containsExactly("validation.request.security.missing");
+            assertThat(report.path("violations")).as("only the partner's own mistakes: no key, an empty submission")
+                    .extracting(v -> v.path("rule").asText()).contains("validation.request.security.missing")
+                    .allMatch(rule -> rule.startsWith("validation.request."));
             assertThat(operationsSeen(report)).contains("POST /v1/submissions", "GET /v1/submissions/{submissionId}",
                     "GET /v1/jobs/{jobId}", "GET /v1/results/{resultId}");
-            assertThat(traffic.responses.stream().map(HttpResponse::statusCode)).contains(202, 200, 401, 404);
+            assertThat(traffic.responses.stream().map(HttpResponse::statusCode)).contains(202, 200, 400, 401, 404, 405);
             assertThat(report.path("coverage").path("operationsSeen").asInt()).isGreaterThanOrEqualTo(4);
             assertThat(Files.readString(dir.resolve("traffic.html"))).contains("Violations by rule", "None.");
         }
@@ -112,11 +113,11 @@ class ValidatingProxyTest {
         try (RunningProxy proxy = RunningProxy.start(mock.baseUrl(), dir)) {
             PartnerTraffic traffic = new PartnerTraffic(proxy.baseUrl(), tenants.primary());
             traffic.usualMistakes();
-            proxy.awaitExchanges(3);
+            proxy.awaitExchanges(5);
 
             List<RecordedExchange> recorded = proxy.recording();
-            assertThat(recorded).hasSize(3);
-            assertThat(recorded).extracting(RecordedExchange::status).containsExactly(401, 404, 404);
+            assertThat(recorded).hasSize(5);
+            assertThat(recorded).extracting(RecordedExchange::status).containsExactly(401, 404, 404, 400, 405);
             assertThat(recorded.get(1).operation()).isEqualTo("GET /v1/no-such-route (not in the contract)");
             assertThat(recorded.get(2).responseBody()).contains("\"NOT_FOUND\"");
             assertThat(recorded.get(2).requestHeader("x-api-key")).isEqualTo("idu_…****");
