@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -39,14 +40,15 @@ class ProxyMainTest {
     }
 
     @Test
-    void the_process_prints_its_listening_line_and_on_SIGTERM_writes_its_final_report(@TempDir Path dir) throws Exception {
+    void the_process_prints_its_listening_line_rewrites_its_report_while_running_and_on_SIGTERM_writes_the_final_one(@TempDir Path dir)
+            throws Exception {
         int deadPort;
         try (ServerSocket s = new ServerSocket(0)) {
             deadPort = s.getLocalPort();
         }
         Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
         Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"), ProxyMain.class.getName(),
-                "--upstream", "http://127.0.0.1:" + deadPort, "--port", "0", "--report-dir", dir.toString())
+                "--upstream", "http://127.0.0.1:" + deadPort, "--port", "0", "--report-dir", dir.toString(), "--report-interval", "1")
                 .redirectError(dir.resolve("stderr.txt").toFile()).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -58,6 +60,10 @@ class ProxyMainTest {
             HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url.group(1) + "/health")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).isEqualTo(502);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> {
+                JsonNode running = PartnerTraffic.JSON.readTree(dir.resolve("traffic.json").toFile());
+                return !running.path("final").asBoolean() && running.path("summary").path("exchanges").asInt() == 1;
+            });
 
             process.destroy();
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
