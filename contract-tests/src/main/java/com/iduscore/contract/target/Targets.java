@@ -18,11 +18,16 @@ public final class Targets {
 
     /**
      * The shared target, started from the environment on first call. A failure to start is remembered: every later
-     * call fails at once with the same clear message rather than trying again per check.
+     * call fails (or, for an abort such as "no Docker engine", is skipped) at once with the same clear message rather
+     * than trying again per check.
      */
     public static synchronized Target shared() {
         if (shared != null) {
             return shared;
+        }
+        if (startFailure instanceof org.opentest4j.TestAbortedException) {
+            // e.g. no Docker engine for the container target: every check is skipped with the same reason
+            throw new org.opentest4j.TestAbortedException(startFailure.getMessage(), startFailure);
         }
         if (startFailure != null) {
             throw new TargetConfigurationException(startFailure.getMessage(), startFailure);
