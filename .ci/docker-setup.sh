@@ -1,7 +1,8 @@
 # Sourced by .ci/run once JAVA_HOME is chosen (also usable alone: `source .ci/docker-setup.sh` as root).
 # Gets these machines ready for the suite's container target, with no image registry anywhere:
 #   1. a Docker engine: Debian's docker.io when absent; dockerd started in the background when none answers
-#      (log: /var/log/iduscore-dockerd.log, pid: /run/iduscore-dockerd.pid)
+#      (log: /var/log/iduscore-dockerd.log, pid: /run/iduscore-dockerd.pid; on DOCKER_HOST's socket when that is
+#      unix://…, else the default /var/run/docker.sock)
 #   2. the base image iduscore-local-base:latest, unless the engine already has it: a debootstrap minbase bookworm
 #      root (tarball cached in /var/cache/iduscore-docker/) plus a Java runtime jlinked from $JAVA_HOME
 #   3. exports IDUSCORE_BASE_IMAGE, the base the container tests build mock-server/Dockerfile on (Testcontainers
@@ -33,9 +34,11 @@ iduscore_docker_engine() {
   if [ "$(id -u)" != 0 ]; then
     iduscore_docker_skip "no engine answers and starting dockerd needs root"; return 1
   fi
-  local log=/var/log/iduscore-dockerd.log
+  local log=/var/log/iduscore-dockerd.log listen=()
+  # a DOCKER_HOST=unix://… socket of one's own keeps other users' builds on the machine from finding this engine
+  case "${DOCKER_HOST:-}" in unix://*) listen=(-H "$DOCKER_HOST") ;; esac
   # setsid: the engine outlives this script and its process group, like a service would
-  setsid dockerd >"$log" 2>&1 < /dev/null &
+  setsid dockerd "${listen[@]}" >"$log" 2>&1 < /dev/null &
   local pid=$!
   echo "$pid" > /run/iduscore-dockerd.pid
   local waited=0
