@@ -2,7 +2,6 @@ package com.iduscore.testcontainers;
 
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
@@ -76,22 +75,6 @@ class IduScoreMockContainerTest {
                     .message().doesNotContain("\n");
         }
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
-    }
-
-    /** Host networking: webhooks to 127.0.0.1 reach the test's receiver; the mock picks a free loopback port. */
-    @Nested
-    class OnTheHostNetwork {
-
-        @Test
-        void listens_on_a_loopback_port_it_picked_itself() throws Exception {
-            try (IduScoreMockContainer onHost = IduScoreMockContainer.fromDockerfile(MockServerDir.get()).withHostNetwork()) {
-                onHost.start();
-
-                assertThat(onHost.baseUrl()).matches("http://127\\.0\\.0\\.1:\\d+").doesNotEndWith(":8080");
-                assertThat(get(onHost.baseUrl() + "/health", null).statusCode()).isEqualTo(200);
-                assertThat(onHost.getContainerInfo().getHostConfig().getNetworkMode()).isEqualTo("host");
-            }
-        }
     }
 
     private static long clock() throws IOException, InterruptedException {
