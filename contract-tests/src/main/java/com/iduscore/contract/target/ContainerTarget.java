@@ -47,7 +47,7 @@ public final class ContainerTarget extends ManualClockTarget {
     public static ContainerTarget start(TargetSettings settings) {
         if (!DockerClientFactory.instance().isDockerAvailable()) {
             throw new TestAbortedException("IDUSCORE_TARGET=container: no Docker engine answers here (start one, e.g."
-                    + " with .ci/docker-setup.sh), so the container checks are skipped");
+                    + " with .ci/docker-setup.sh)");
         }
         String adminToken = StubTarget.randomHex(24);
         String secret = "whsec_" + StubTarget.randomHex(16);
