@@ -104,6 +104,8 @@ iduscore_docker_setup() {
   fi
   iduscore_docker_engine || return 0
   iduscore_docker_base_image || return 0
+  # each build of a new jar leaves the previous mock image untagged: drop those, never anything else
+  docker image prune -f --filter label=org.testcontainers=true >/dev/null 2>&1 || true
   export IDUSCORE_BASE_IMAGE="$IDUSCORE_BASE_IMAGE_NAME"
   export TESTCONTAINERS_RYUK_DISABLED=true
 }
