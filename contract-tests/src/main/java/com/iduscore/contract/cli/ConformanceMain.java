@@ -86,6 +86,8 @@ public final class ConformanceMain implements Callable<Integer> {
     String readOnly;
     @Option(names = "--scenarios", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL", description = "[IDUSCORE_SCENARIOS] the deployment honours the scenario triggers (sim-… prefixes), so their checks run")
     String scenarios;
+    @Option(names = "--base-image", paramLabel = "IMAGE", description = "[IDUSCORE_BASE_IMAGE] the base image mock-server/Dockerfile is built on (container target)")
+    String baseImage;
     @Option(names = "--result-timeout", paramLabel = "DURATION", description = "[IDUSCORE_RESULT_TIMEOUT] bound of every wait, ISO-8601 (default PT2M)")
     String resultTimeout;
     @Option(names = "--baseline", paramLabel = "FILE", description = "[IDUSCORE_BASELINE] an earlier conformance.json: fail only on regressions")
@@ -213,6 +215,7 @@ public final class ConformanceMain implements Callable<Integer> {
         put(v, "IDUSCORE_REPORTS_DIR", reportDir);
         put(v, "IDUSCORE_MOCK_JAR", mockJar);
         put(v, "IDUSCORE_MOCK_IMAGE", mockImage);
+        put(v, "IDUSCORE_BASE_IMAGE", baseImage);
         put(v, "IDUSCORE_CHECKS", checks);
         put(v, "IDUSCORE_EXCLUDE", exclude);
         return v;

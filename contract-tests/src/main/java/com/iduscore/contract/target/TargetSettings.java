@@ -23,7 +23,8 @@ import java.util.Optional;
  *   <li>all: {@code IDUSCORE_READ_ONLY=true}, {@code IDUSCORE_RESULT_TIMEOUT} (ISO-8601, default PT2M),
  *       {@code IDUSCORE_WEBHOOK_HEADER_PREFIX} (default {@code X-Idunox-})</li>
  *   <li>stub: {@code IDUSCORE_MOCK_JAR} (default {@code mock-server/target/iduscore-mock-server.jar} under the reactor root)</li>
- *   <li>container: {@code IDUSCORE_MOCK_IMAGE} (a prebuilt image; default: build {@code mock-server/Dockerfile})</li>
+ *   <li>container: {@code IDUSCORE_MOCK_IMAGE} (a prebuilt image; default: build {@code mock-server/Dockerfile} on
+ *       {@code IDUSCORE_BASE_IMAGE}, see {@code ContainerTarget})</li>
  * </ul>
  */
 public record TargetSettings(

@@ -18,17 +18,28 @@ public final class Targets {
 
     /**
      * The shared target, started from the environment on first call. A failure to start is remembered: every later
-     * call fails at once with the same clear message rather than trying again per check.
+     * call fails (or, for an abort such as "no Docker engine", is skipped) at once with the same clear message rather
+     * than trying again per check.
      */
     public static synchronized Target shared() {
         if (shared != null) {
             return shared;
+        }
+        if (startFailure instanceof org.opentest4j.TestAbortedException) {
+            // e.g. no Docker engine for the container target: every check is skipped with the same reason
+            throw new org.opentest4j.TestAbortedException(startFailure.getMessage(), startFailure);
         }
         if (startFailure != null) {
             throw new TargetConfigurationException(startFailure.getMessage(), startFailure);
         }
         try {
             shared = start(TargetSettings.fromEnvironment());
+        } catch (org.opentest4j.TestAbortedException e) {
+            startFailure = e;
+            // the report names the kind that was skipped; the console says why, once, not once per check
+            RunRecorder.get().target(TargetSettings.fromEnvironment().kind().id(), "", false);
+            System.out.println("[conformance] every check skipped: " + e.getMessage());
+            throw e;
         } catch (RuntimeException e) {
             startFailure = e;
             throw e;
