@@ -19,6 +19,7 @@ import com.iduscore.mock.domain.pipeline.JobType;
 import com.iduscore.mock.domain.pipeline.PipelineListener;
 import com.iduscore.mock.domain.pipeline.PipelineTicker;
 import com.iduscore.mock.domain.pipeline.PipelineTiming;
+import com.iduscore.mock.domain.pipeline.Scenario;
 import com.iduscore.mock.domain.result.Result;
 import com.iduscore.mock.domain.state.StateFile;
 import com.iduscore.mock.domain.state.StatePersister;
@@ -41,6 +42,8 @@ import com.iduscore.mock.domain.tenant.TenantConfig.WebhookConfig;
 import com.iduscore.mock.domain.tenant.TenantDirectory;
 import com.iduscore.mock.domain.view.AcceptedView;
 import com.iduscore.mock.domain.view.ArtifactFile;
+import com.iduscore.mock.domain.view.ClockView;
+import com.iduscore.mock.domain.view.SettleReport;
 import com.iduscore.mock.domain.view.DeliveryView;
 import com.iduscore.mock.domain.view.JobView;
 import com.iduscore.mock.domain.view.ResultView;
@@ -53,6 +56,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -84,6 +89,8 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
     public static final Duration LINK_LIFETIME = Duration.ofHours(1);
     private static final Duration STATE_WRITE_DELAY = Duration.ofMillis(200);
     private static final Duration DELIVERY_WAIT = Duration.ofSeconds(60);
+    /** How far {@link #settle} may move the clock at most. */
+    public static final Duration SETTLE_BOUND = Duration.ofDays(1);
 
     private final MockClock clock;
     private final PipelineTiming timing;
@@ -193,7 +200,7 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
         });
         if (claim.created()) {
             synchronized (created[0]) {
-                settle(created[0]);
+                schedule(created[0]);
             }
             changed();
             return new Submitted(claim.record().accepted(), false);
@@ -259,7 +266,7 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
             if (result == null || !result.id().equals(resultId)) {
                 throw ApiErrors.notFound("Result");
             }
-            return submission.resultView(artifact -> signedLink(base, artifact, now));
+            return submission.resultView(now, artifact -> signedLink(base, artifact, now));
         }
     }
 
@@ -293,7 +300,7 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
         synchronized (submission) {
             catchUp(submission, now);
             artifact = submission.result() == null ? null : submission.result().artifact(artifactId);
-            if (artifact == null || !artifact.available()) {
+            if (artifact == null || !artifact.availableBy(now)) {
                 throw ApiErrors.notFound("Artifact");
             }
             content = submission.reportContent();
@@ -328,13 +335,13 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
             return;
         }
         if (submission.pipeline().advanceTo(now, new Steps(submission))) {
-            settle(submission);
+            schedule(submission);
             changed();
         }
     }
 
     /** After a change (monitor held): queue the pipeline under its next due time and make sure the ticker wakes then. */
-    private void settle(Submission submission) {
+    private void schedule(Submission submission) {
         Instant next = submission.pipeline().nextDueAt();
         if (next != null && !next.equals(submission.pipeline().scheduledAt())) {
             submission.pipeline().scheduledAt(next);
@@ -356,7 +363,7 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
                     submission.pipeline().scheduledAt(null);
                 }
                 catchUp(submission, now);
-                settle(submission);
+                schedule(submission);
             }
         }
         return due.earliest();
@@ -391,9 +398,10 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
             submission.stepEnded(job, at);
         }
 
+        /** {@code sim-webhook-fail-} has failing deliveries to show even when the tenant registered no webhook. */
         @Override
         public boolean hasWebhook() {
-            return webhookOf(submission) != null;
+            return webhookOf(submission) != null || submission.scenario() == Scenario.WEBHOOK_FAIL;
         }
 
         @Override
@@ -406,13 +414,19 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
                     submission.completedAt()).toJson(json));
             int attempt = job.attempts();
             dispatcher.send(new WebhookDispatcher.Delivery(deliveryId, submission.id(), webhook, attempt,
-                    job.maxAttempts(), at, body), answer -> answered(submission, deliveryId, attempt, webhook.url(), at, answer));
+                    job.maxAttempts(), at, body), answer -> answered(submission, deliveryId, attempt,
+                    webhook == null ? null : webhook.url(), at, answer));
         }
     }
 
     /** A receiver answered (on a webhook thread): record the attempt, then let the pipeline succeed or retry. */
     private void answered(Submission submission, UUID deliveryId, int attempt, String url, Instant sentAt,
-                          WebhookDispatcher.Answer answer) {
+                          WebhookDispatcher.Answer received) {
+        WebhookDispatcher.Answer answer = submission.scenario() == Scenario.WEBHOOK_FAIL && received.acknowledged()
+                ? new WebhookDispatcher.Answer(received.statusCode(),
+                "simulated failure (sim-webhook-fail-): the receiver's HTTP " + received.statusCode() + " counts as failed",
+                false, received.at())
+                : received;
         synchronized (submission) {
             if (submissions.bySubmissionId(submission.id()) != submission
                     || !deliveryId.equals(submission.pipeline().inFlightDelivery())) {
@@ -422,7 +436,7 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
                     answer.error(), sentAt));
             submission.pipeline().deliveryFinished(deliveryId, answer.acknowledged(), answer.error(), answer.at(),
                     new Steps(submission));
-            settle(submission);
+            schedule(submission);
         }
         changed();
     }
@@ -446,42 +460,113 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
         return clock.now();
     }
 
+    @Override
+    public ClockView clock() {
+        return new ClockView(clock.now(), clock.mode(), clock.offset().toMillis());
+    }
+
     /**
-     * Moves the manual clock forward by {@code by}, stopping at every due transition on the way: the clock is set to
-     * that instant, the transition runs, and any webhook it sends is answered before time moves on.
+     * Moves the clock forward by {@code by}, stopping at every due transition on the way: the clock is moved to
+     * that instant, the transition runs, and any webhook it sends is answered before time moves on. On the real
+     * clock the ticker keeps running meanwhile; it finds nothing left to do.
      *
-     * @throws IllegalStateException    on the real clock
      * @throws IllegalArgumentException for a negative duration
      */
     @Override
-    public void advanceClock(Duration by) {
-        if (!(clock instanceof ManualClock manual)) {
-            throw new IllegalStateException("The mock runs on the real clock; start it with --clock manual to move time");
-        }
+    public Instant advance(Duration by) {
         Objects.requireNonNull(by, "by");
         if (by.isNegative()) {
             throw new IllegalArgumentException("The clock only moves forward; asked to move by " + by);
         }
+        Instant reached;
         synchronized (clockLock) {
-            Instant target = manual.now().plus(by);
+            Instant target = clock.now().plus(by);
             for (int guard = 0; guard < 1_000_000; guard++) {
                 Instant next = due.earliest();
                 if (next == null || next.isAfter(target)) {
                     break;
                 }
-                if (next.isAfter(manual.now())) {
-                    manual.set(next);
-                }
+                clock.moveTo(next);
                 advanceDue();
                 dispatcher.awaitIdle(DELIVERY_WAIT);
             }
-            if (target.isAfter(manual.now())) {
-                manual.set(target);
-            }
+            reached = clock.moveTo(target);
             advanceDue();
             dispatcher.awaitIdle(DELIVERY_WAIT);
+            ticker.rewake(due.earliest());
         }
         changed();
+        return reached;
+    }
+
+    /**
+     * Runs time forward from due transition to due transition until nothing is left open: every pipeline ended,
+     * every webhook answered (or dead-lettered), every artifact available. Bounded by {@link #SETTLE_BOUND} of mock
+     * time, so a submission that would never settle cannot hang the caller.
+     */
+    @Override
+    public SettleReport settle() {
+        SettleReport report;
+        synchronized (clockLock) {
+            Instant start = clock.now();
+            Instant limit = start.plus(SETTLE_BOUND);
+            int attemptsBefore = deliveries.size();
+            boolean settled = false;
+            for (int guard = 0; guard < 1_000_000; guard++) {
+                dispatcher.awaitIdle(DELIVERY_WAIT);
+                Instant next = due.earliest();
+                if (next == null) {
+                    Instant artifacts = latestPendingArtifact();
+                    if (artifacts == null) {
+                        settled = true;
+                        break;
+                    }
+                    next = artifacts;
+                }
+                if (next.isAfter(limit)) {
+                    break;
+                }
+                clock.moveTo(next);
+                Instant now = clock.now();
+                advanceDue();
+                for (Submission submission : submissions.all()) {
+                    synchronized (submission) {
+                        catchUp(submission, now);
+                    }
+                }
+            }
+            dispatcher.awaitIdle(DELIVERY_WAIT);
+            ticker.rewake(due.earliest());
+            Instant now = clock.now();
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (SubmissionStatus status : SubmissionStatus.values()) {
+                counts.put(status.slug(), 0);
+            }
+            for (Submission submission : submissions.all()) {
+                synchronized (submission) {
+                    counts.merge(submission.status().slug(), 1, Integer::sum);
+                }
+            }
+            report = new SettleReport(Duration.between(start, now).toMillis(), now, settled, counts,
+                    deliveries.size() - attemptsBefore);
+        }
+        changed();
+        return report;
+    }
+
+    /** The latest instant an artifact becomes available, when one is still pending after its pipeline ended. */
+    private Instant latestPendingArtifact() {
+        Instant now = clock.now();
+        Instant latest = null;
+        for (Submission submission : submissions.all()) {
+            synchronized (submission) {
+                Instant at = submission.artifactsPendingUntil(now);
+                if (at != null && (latest == null || at.isAfter(latest))) {
+                    latest = at;
+                }
+            }
+        }
+        return latest;
     }
 
     @Override
@@ -546,8 +631,8 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
         }
         synchronized (clockLock) {
             Instant savedAt = Times.parse(snapshot.savedAt());
-            if (clock instanceof ManualClock manual && savedAt != null && savedAt.isAfter(manual.now())) {
-                manual.set(savedAt);
+            if (clock instanceof ManualClock && savedAt != null) {
+                clock.moveTo(savedAt);
             }
             submissions.replaceAll(restored);
             idempotency.replaceAll(keys);
@@ -560,7 +645,7 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
                 }
                 synchronized (submission) {
                     interruptDelivery(submission);
-                    settle(submission);
+                    schedule(submission);
                 }
             }
         }
@@ -589,7 +674,7 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
         try {
             snapshot = json.readValue(snapshotJson, StateSnapshot.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Not a valid IduScore mock state snapshot: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException("Not a valid IduScore mock state snapshot: " + plainProblem(e), e);
         }
         if (snapshot == null || !StateSnapshot.FORMAT.equals(snapshot.format())) {
             throw new IllegalArgumentException("Not a valid IduScore mock state snapshot: \"format\" must be \""
@@ -600,6 +685,27 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
                     + " is not supported (expected " + StateSnapshot.VERSION + ")");
         }
         return snapshot;
+    }
+
+    /** The parser's problem in words a user knows: a JSON path and what is wrong there, never a Java class. */
+    private static String plainProblem(JsonProcessingException e) {
+        String path = e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping
+                ? mapping.getPath().stream()
+                        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                        .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("")
+                : "";
+        String where = path.isEmpty() ? "" : " at \"" + path + "\"";
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException) {
+            return "unknown field" + where;
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException) {
+            return "wrong type of value" + where;
+        }
+        if (e instanceof com.fasterxml.jackson.core.JsonParseException) {
+            return "not well-formed JSON" + (e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+        }
+        return "unreadable value" + where;
     }
 
     private static String describe(RuntimeException e) {

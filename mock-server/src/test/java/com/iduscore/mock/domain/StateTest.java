@@ -227,16 +227,20 @@ class StateTest {
     }
 
     @Test
-    void moves_only_a_manual_clock_and_only_forward() {
-        assertThatThrownBy(() -> harness.service.advanceClock(Duration.ofSeconds(-1)))
+    void moves_either_clock_only_forward_the_real_one_by_an_offset() {
+        assertThatThrownBy(() -> harness.service.advance(Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
-        harness.service.advanceClock(Duration.ofSeconds(90));
+        harness.service.advance(Duration.ofSeconds(90));
         assertThat(harness.service.now()).isEqualTo(START.plusSeconds(90));
+        assertThat(harness.service.clock().offsetMillis()).isEqualTo(90_000);
 
         try (IduScoreService real = new IduScoreService(DomainSettings.defaults(new SystemClock(), DomainHarness.tenants()),
                 DomainHarness.ports(harness.transport, harness.renderer))) {
-            assertThatThrownBy(() -> real.advanceClock(Duration.ofSeconds(1))).isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("--clock manual");
+            real.advance(Duration.ofHours(1));
+            assertThat(real.clock().mode()).isEqualTo("real");
+            assertThat(real.clock().offsetMillis()).isEqualTo(3_600_000);
+            assertThat(Duration.between(java.time.Instant.now(), real.now()))
+                    .isBetween(Duration.ofMinutes(59), Duration.ofMinutes(61));
         }
     }
 }

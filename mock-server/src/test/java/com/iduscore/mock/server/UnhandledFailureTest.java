@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.iduscore.mock.domain.MockControl;
 import com.iduscore.mock.domain.PartnerApi;
 import com.iduscore.mock.domain.view.ArtifactFile;
+import com.iduscore.mock.domain.view.ClockView;
 import com.iduscore.mock.domain.view.DeliveryView;
+import com.iduscore.mock.domain.view.SettleReport;
 import com.iduscore.mock.domain.view.JobView;
 import com.iduscore.mock.domain.view.ResultView;
 import com.iduscore.mock.domain.view.SubmissionView;
@@ -109,8 +111,18 @@ class UnhandledFailureTest {
         }
 
         @Override
-        public void advanceClock(Duration by) {
-            throw new IllegalStateException("real clock");
+        public ClockView clock() {
+            return new ClockView(now(), "real", 0);
+        }
+
+        @Override
+        public Instant advance(Duration by) {
+            throw new IllegalStateException("disk on fire");
+        }
+
+        @Override
+        public SettleReport settle() {
+            throw new IllegalStateException("disk on fire");
         }
 
         @Override

@@ -181,12 +181,27 @@ public final class Submission {
             case WRITE_ARTIFACTS -> {
                 completedAt = at;
                 moveTo(SubmissionStatus.COMPLETED, at);
-                result.artifactsWritten(at);
+                result.artifactsWritten(at, at.plus(pipeline.timing().artifactDelay()));
             }
             default -> {
             }
         }
         return null;
+    }
+
+    /** The instant the last artifact becomes available when that is still after {@code now}, else null. */
+    public Instant artifactsPendingUntil(Instant now) {
+        if (result == null || status != SubmissionStatus.COMPLETED) {
+            return null;
+        }
+        Instant latest = null;
+        for (Artifact artifact : result.artifacts()) {
+            Instant at = artifact.availableAt();
+            if (at != null && at.isAfter(now) && (latest == null || at.isAfter(latest))) {
+                latest = at;
+            }
+        }
+        return latest;
     }
 
     public void stepEnded(Job job, Instant at) {
@@ -259,11 +274,11 @@ public final class Submission {
     /**
      * @param access the signed link of an available artifact ({@code access} of a pending one is all nulls)
      */
-    public ResultView resultView(Function<Artifact, ResultView.Access> access) {
+    public ResultView resultView(Instant now, Function<Artifact, ResultView.Access> access) {
         List<OutcomeView> outcomes = result.outcomes();
         List<ResultView.ArtifactItem> items = new ArrayList<>(result.artifacts().size());
         for (Artifact artifact : result.artifacts()) {
-            boolean available = artifact.available();
+            boolean available = artifact.availableBy(now);
             items.add(new ResultView.ArtifactItem(artifact.id(), artifact.kind().slug(), artifact.kind().label(),
                     available ? "available" : "pending", available ? "Available" : "Pending",
                     available ? access.apply(artifact) : new ResultView.Access(null, null), artifact.generatedAt()));

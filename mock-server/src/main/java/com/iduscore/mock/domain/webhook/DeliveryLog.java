@@ -14,6 +14,11 @@ public final class DeliveryLog {
         attempts.add(attempt);
     }
 
+    /** How many attempts are logged. */
+    public synchronized int size() {
+        return attempts.size();
+    }
+
     public synchronized List<DeliveryView> all() {
         return List.copyOf(attempts);
     }

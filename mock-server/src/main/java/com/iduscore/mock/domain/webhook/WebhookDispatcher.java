@@ -103,6 +103,13 @@ public final class WebhookDispatcher implements AutoCloseable {
     }
 
     private Answer attempt(Delivery delivery) {
+        if (delivery.webhook() == null) {
+            // sim-webhook-fail- without a registered webhook: a failed attempt with nothing sent
+            log.info("webhook result.ready submission={} attempt={}/{} -> not sent: no webhook registered",
+                    delivery.submissionId(), delivery.attempt(), delivery.maxAttempts());
+            return new Answer(null, "simulated failure (sim-webhook-fail-): no webhook registered, nothing sent",
+                    false, clock.now());
+        }
         WebhookTransport.DeliveryOutcome outcome;
         try {
             outcome = transport.post(URI.create(delivery.webhook().url()), headers(delivery), delivery.body());
