@@ -86,6 +86,10 @@ public final class MockServerMain implements Callable<Integer> {
             description = "Require Authorization: Bearer TOKEN on every /__admin route.")
     String adminToken;
 
+    @Option(names = "--max-submissions", paramLabel = "N",
+            description = "Keep at most N submissions; beyond it the oldest finished ones are forgotten (default: ${DEFAULT-VALUE}).")
+    int maxSubmissions = DomainSettings.DEFAULT_MAX_SUBMISSIONS;
+
     @Spec
     CommandSpec spec;
 
@@ -160,6 +164,9 @@ public final class MockServerMain implements Callable<Integer> {
         if (port < 0 || port > 65_535) {
             throw new ParameterException(spec.commandLine(), "--port must be 0..65535, not " + port);
         }
+        if (maxSubmissions < 1) {
+            throw new ParameterException(spec.commandLine(), "--max-submissions must be 1 or more, not " + maxSubmissions);
+        }
         try {
             InetAddress.getByName(bind);
         } catch (UnknownHostException e) {
@@ -183,7 +190,8 @@ public final class MockServerMain implements Callable<Integer> {
                 .withSla(sla)
                 .withStateFile(stateFile)
                 .withWebhookHeaderPrefix(webhookHeaderPrefix)
-                .withAdminToken(adminToken);
+                .withAdminToken(adminToken)
+                .withMaxSubmissions(maxSubmissions);
     }
 
     static String listeningLine(IduScoreMockServer server) {

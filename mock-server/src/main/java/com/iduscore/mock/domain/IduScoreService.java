@@ -100,7 +100,14 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
     private final SubmissionStore submissions = new InMemorySubmissionStore();
     private final IdempotencyStore idempotency = new InMemoryIdempotencyStore(IDEMPOTENCY_WINDOW);
     private final SubjectRegistry subjects = new SubjectRegistry();
-    private final DeliveryLog deliveries = new DeliveryLog();
+    private final DeliveryLog deliveries;
+    /** Submissions oldest first, for eviction beyond {@code maxSubmissions}. */
+    private final java.util.concurrent.ConcurrentLinkedDeque<Submission> arrivals = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private final int maxSubmissions;
+    /** The link signer: the port's, re-keyed with the secret of a restored state. */
+    private volatile com.iduscore.mock.domain.artifact.ArtifactUrlSigner urlSigner;
+    /** When idempotency records were last expired (mock time). */
+    private volatile Instant lastExpiry = Instant.MIN;
     /** Open pipelines by their next due time: what the ticker and advanceClock run. */
     private final DueQueue<Submission> due = new DueQueue<>();
     private final ObjectMapper json = new ObjectMapper()
@@ -122,6 +129,9 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
         this.ports = Objects.requireNonNull(ports, "ports");
         this.clock = settings.clock();
         this.timing = new PipelineTiming(settings.stepDuration(), settings.sla());
+        this.maxSubmissions = settings.maxSubmissions();
+        this.deliveries = new DeliveryLog((int) Math.min(Integer.MAX_VALUE, 5L * maxSubmissions));
+        this.urlSigner = ports.urlSigner();
         this.tenants = new InMemoryTenantDirectory(settings.tenants());
         this.authenticator = new Authenticator(tenants);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
@@ -202,6 +212,9 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
             synchronized (created[0]) {
                 schedule(created[0]);
             }
+            arrivals.addLast(created[0]);
+            evictBeyondLimit();
+            expireKeys(now);
             changed();
             return new Submitted(claim.record().accepted(), false);
         }
@@ -209,6 +222,43 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
             throw ApiErrors.idempotencyConflict();
         }
         return new Submitted(claim.record().accepted(), true);
+    }
+
+    /**
+     * Beyond {@code maxSubmissions}, forgets the oldest submissions whose pipeline has ended, with their jobs, result,
+     * artifacts and idempotency key. Open ones are kept whatever their age. Scans a bounded stretch per call.
+     */
+    private void evictBeyondLimit() {
+        if (submissions.size() <= maxSubmissions) {
+            return;
+        }
+        synchronized (arrivals) {
+            java.util.Iterator<Submission> oldestFirst = arrivals.iterator();
+            for (int scanned = 0; scanned < 10_000 && submissions.size() > maxSubmissions && oldestFirst.hasNext(); scanned++) {
+                Submission submission = oldestFirst.next();
+                if (submissions.bySubmissionId(submission.id()) != submission) {
+                    oldestFirst.remove(); // reset or replaced
+                    continue;
+                }
+                boolean ended;
+                synchronized (submission) {
+                    ended = submission.pipeline().finished();
+                }
+                if (ended) {
+                    oldestFirst.remove();
+                    submissions.remove(submission);
+                    idempotency.removeForSubmission(submission.id());
+                }
+            }
+        }
+    }
+
+    /** Drops idempotency records past their 24 h of mock time; at most once a minute of mock time. */
+    private void expireKeys(Instant now) {
+        if (now.isAfter(lastExpiry.plus(Duration.ofMinutes(1)))) {
+            lastExpiry = now;
+            idempotency.expire(now);
+        }
     }
 
     private static void checkPartnerId(Caller caller, JsonNode body) {
@@ -272,7 +322,7 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
 
     private ResultView.Access signedLink(String base, Artifact artifact, Instant now) {
         long expires = now.getEpochSecond() + LINK_LIFETIME.toSeconds();
-        String signature = ports.urlSigner().sign(artifact.id(), expires);
+        String signature = urlSigner.sign(artifact.id(), expires);
         return new ResultView.Access(base + "/_mock/artifacts/" + artifact.id() + "?expires=" + expires
                 + "&signature=" + signature, Instant.ofEpochSecond(expires));
     }
@@ -284,7 +334,7 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
     @Override
     public ArtifactFile download(UUID artifactId, long expiresEpochSeconds, String signature) {
         if (artifactId == null || signature == null || signature.isEmpty()
-                || !ports.urlSigner().verify(artifactId, expiresEpochSeconds, signature)) {
+                || !urlSigner.verify(artifactId, expiresEpochSeconds, signature)) {
             throw ApiErrors.downloadForbidden("The download link is not valid: its signature does not match");
         }
         Instant now = clock.now();
@@ -447,6 +497,7 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
     public void reset() {
         synchronized (clockLock) {
             submissions.replaceAll(List.of());
+            arrivals.clear();
             idempotency.replaceAll(List.of());
             subjects.clear();
             deliveries.replaceAll(List.of());
@@ -510,7 +561,7 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
         synchronized (clockLock) {
             Instant start = clock.now();
             Instant limit = start.plus(SETTLE_BOUND);
-            int attemptsBefore = deliveries.size();
+            long attemptsBefore = deliveries.added();
             boolean settled = false;
             for (int guard = 0; guard < 1_000_000; guard++) {
                 dispatcher.awaitIdle(DELIVERY_WAIT);
@@ -548,7 +599,7 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
                 }
             }
             report = new SettleReport(Duration.between(start, now).toMillis(), now, settled, counts,
-                    deliveries.size() - attemptsBefore);
+                    (int) (deliveries.added() - attemptsBefore));
         }
         changed();
         return report;
@@ -596,7 +647,7 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
                 .toList();
         try {
             return json.writerWithDefaultPrettyPrinter().writeValueAsString(new StateSnapshot(StateSnapshot.FORMAT,
-                    StateSnapshot.VERSION, Times.format(now), states, keys, attempts));
+                    StateSnapshot.VERSION, Times.format(now), states, keys, attempts, linkSecret()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The state could not be written as JSON", e);
         }
@@ -614,7 +665,10 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
         List<Submission> restored = new ArrayList<>();
         List<IdempotencyRecord> keys = new ArrayList<>();
         List<DeliveryView> attempts = new ArrayList<>();
+        byte[] secret;
         try {
+            secret = snapshot.artifactLinkSecret() == null ? null
+                    : java.util.Base64.getDecoder().decode(snapshot.artifactLinkSecret());
             for (SubmissionState state : orEmpty(snapshot.submissions())) {
                 restored.add(Submission.fromState(state, timing));
             }
@@ -631,11 +685,17 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
         }
         synchronized (clockLock) {
             Instant savedAt = Times.parse(snapshot.savedAt());
-            if (clock instanceof ManualClock && savedAt != null) {
+            if (savedAt != null) {
+                // either clock: time travel before the save is kept, so no timestamp lies in the future
                 clock.moveTo(savedAt);
             }
             submissions.replaceAll(restored);
+            arrivals.clear();
+            arrivals.addAll(restored);
             idempotency.replaceAll(keys);
+            if (secret != null) {
+                urlSigner = ports.urlSigner().rekeyed(secret);
+            }
             deliveries.replaceAll(attempts);
             subjects.clear();
             due.clear();
@@ -650,6 +710,11 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
             }
         }
         changed();
+    }
+
+    private String linkSecret() {
+        byte[] secret = urlSigner.secret();
+        return secret == null ? null : java.util.Base64.getEncoder().encodeToString(secret);
     }
 
     /** A delivery that was out when the snapshot was taken will never be answered: count it as failed. */
@@ -695,6 +760,14 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
                         .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("")
                 : "";
         String where = path.isEmpty() ? "" : " at \"" + path + "\"";
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof com.fasterxml.jackson.core.JsonParseException parse) {
+                return "not well-formed JSON" + (parse instanceof com.fasterxml.jackson.core.io.JsonEOFException
+                        ? ": it ends early (cut short while being written?)" : "")
+                        + (parse.getLocation() == null ? ""
+                        : " (line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr() + ")");
+            }
+        }
         if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException) {
             return "unknown field" + where;
         }

@@ -106,6 +106,11 @@ public final class Pipeline {
         return job == null ? null : job.dueAt();
     }
 
+    /** Every job has ended: nothing will ever change again. */
+    public boolean finished() {
+        return current() == null;
+    }
+
     public boolean dueBy(Instant now) {
         Instant due = nextDueAt();
         return due != null && !due.isAfter(now);
