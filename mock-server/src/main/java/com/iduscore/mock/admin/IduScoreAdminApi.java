@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.iduscore.mock.domain.MockControl;
 import com.iduscore.mock.domain.error.ApiException;
+import com.iduscore.mock.domain.error.RefusalReason;
 import com.iduscore.mock.http.ApiJson;
 import com.iduscore.mock.http.ErrorReplies;
 import com.iduscore.mock.http.Faults;
@@ -97,7 +98,7 @@ public final class IduScoreAdminApi implements AdminApiExtension, AdminRequestFi
     public RequestFilterAction filter(Request request, ServeEvent serveEvent) {
         RequestContext context = RequestContext.of(request.getHeader("x-request-id"), null);
         if (authenticator != null && !authenticator.authenticate(request)) {
-            return stop(context, ErrorReplies.of(context, new ApiException(401, "INVALID_API_KEY",
+            return stop(context, ErrorReplies.of(context, new ApiException(RefusalReason.INVALID_API_KEY,
                     "The admin API needs Authorization: Bearer <the --admin-token>")));
         }
         // WireMock hands admin filters the path without its /__admin prefix; accept both forms
@@ -109,11 +110,11 @@ public final class IduScoreAdminApi implements AdminApiExtension, AdminRequestFi
         String route = relative.substring("/iduscore/".length());
         Set<String> methods = ROUTES.get(route);
         if (methods == null) {
-            return stop(context, ErrorReplies.of(context, new ApiException(404, ErrorReplies.NOT_FOUND,
+            return stop(context, ErrorReplies.of(context, new ApiException(RefusalReason.NOT_FOUND,
                     "No admin route " + PREFIX + route)));
         }
         if (!methods.contains(request.getMethod().getName())) {
-            HttpReply reply = ErrorReplies.of(context, new ApiException(405, "METHOD_NOT_ALLOWED",
+            HttpReply reply = ErrorReplies.of(context, new ApiException(RefusalReason.METHOD_NOT_ALLOWED,
                     "Method " + request.getMethod().getName() + " is not allowed on " + PREFIX + route));
             reply.header("Allow", String.join(", ", methods.stream().sorted().toList()));
             return stop(context, reply);
@@ -186,7 +187,7 @@ public final class IduScoreAdminApi implements AdminApiExtension, AdminRequestFi
         try {
             control.get().importState(snapshot);
         } catch (IllegalArgumentException notASnapshot) {
-            throw new ApiException(400, ErrorReplies.VALIDATION_ERROR,
+            throw new ApiException(RefusalReason.VALIDATION_ERROR,
                     "Not a state snapshot (use the document GET /__admin/iduscore/state returns): "
                             + notASnapshot.getMessage());
         }
@@ -232,7 +233,7 @@ public final class IduScoreAdminApi implements AdminApiExtension, AdminRequestFi
             }
         }
         if (!problems.isEmpty()) {
-            throw new ApiException(400, ErrorReplies.VALIDATION_ERROR, "Invalid fault settings",
+            throw new ApiException(RefusalReason.VALIDATION_ERROR, "Invalid fault settings",
                     ErrorReplies.flatten(List.of(), problems));
         }
         Faults.Settings updated = new Faults.Settings(ready, latencyMs, rateLimit);
@@ -243,18 +244,18 @@ public final class IduScoreAdminApi implements AdminApiExtension, AdminRequestFi
     private static JsonNode jsonObject(Request request) {
         byte[] body = request.getBody();
         if (body == null || body.length == 0) {
-            throw new ApiException(400, ErrorReplies.VALIDATION_ERROR, "Expected a JSON object body");
+            throw new ApiException(RefusalReason.VALIDATION_ERROR, "Expected a JSON object body");
         }
         try {
             JsonNode node = ApiJson.mapper().readTree(body);
             if (node == null || node.getNodeType() != JsonNodeType.OBJECT) {
-                throw new ApiException(400, ErrorReplies.VALIDATION_ERROR, "Expected a JSON object body");
+                throw new ApiException(RefusalReason.VALIDATION_ERROR, "Expected a JSON object body");
             }
             return node;
         } catch (JsonProcessingException malformed) {
             throw ErrorReplies.malformedJson(ErrorReplies.firstLine(malformed.getOriginalMessage()));
         } catch (IOException unreadable) {
-            throw new ApiException(400, ErrorReplies.VALIDATION_ERROR, "Expected a JSON object body");
+            throw new ApiException(RefusalReason.VALIDATION_ERROR, "Expected a JSON object body");
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.iduscore.mock.domain.artifact.Artifact;
+import com.iduscore.mock.domain.artifact.DownloadLinks;
 import com.iduscore.mock.domain.artifact.ReportContent;
 import com.iduscore.mock.domain.clock.ManualClock;
 import com.iduscore.mock.domain.clock.MockClock;
@@ -306,9 +307,9 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
     }
 
     @Override
-    public ResultView result(Caller caller, UUID resultId, String publicBaseUrl) {
+    public ResultView result(Caller caller, UUID resultId, DownloadLinks links) {
         Submission submission = visible(caller, submissions.byResultId(resultId), "Result");
-        String base = trimSlash(Objects.requireNonNull(publicBaseUrl, "publicBaseUrl"));
+        Objects.requireNonNull(links, "links");
         Instant now = clock.now();
         synchronized (submission) {
             catchUp(submission, now);
@@ -316,15 +317,14 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
             if (result == null || !result.id().equals(resultId)) {
                 throw ApiErrors.notFound("Result");
             }
-            return submission.resultView(now, artifact -> signedLink(base, artifact, now));
+            return submission.resultView(now, artifact -> signedLink(links, artifact, now));
         }
     }
 
-    private ResultView.Access signedLink(String base, Artifact artifact, Instant now) {
+    private ResultView.Access signedLink(DownloadLinks links, Artifact artifact, Instant now) {
         long expires = now.getEpochSecond() + LINK_LIFETIME.toSeconds();
         String signature = urlSigner.sign(artifact.id(), expires);
-        return new ResultView.Access(base + "/_mock/artifacts/" + artifact.id() + "?expires=" + expires
-                + "&signature=" + signature, Instant.ofEpochSecond(expires));
+        return new ResultView.Access(links.url(artifact.id(), expires, signature), Instant.ofEpochSecond(expires));
     }
 
     /**
@@ -373,9 +373,6 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
         return submission;
     }
 
-    private static String trimSlash(String base) {
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-    }
 
     // ==== the pipeline ==============================================================================================
 

@@ -1,6 +1,7 @@
 package com.iduscore.mock.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.iduscore.mock.domain.artifact.DownloadLinks;
 import com.iduscore.mock.domain.error.ApiException;
 import com.iduscore.mock.domain.view.AcceptedView;
 import com.iduscore.mock.domain.view.ArtifactFile;
@@ -36,10 +37,10 @@ public interface PartnerApi {
     JobView job(Caller caller, UUID jobId);
 
     /**
-     * As {@link #submission}, with "Result not found". Artifact URLs are signed afresh on each call, valid one hour,
-     * and start with {@code publicBaseUrl} (the server's own, e.g. {@code http://127.0.0.1:8080}).
+     * As {@link #submission}, with "Result not found". Artifact links are signed afresh on each call, valid one hour,
+     * and spelled by {@code links} (the adapter's route on the server's own address).
      */
-    ResultView result(Caller caller, UUID resultId, String publicBaseUrl);
+    ResultView result(Caller caller, UUID resultId, DownloadLinks links);
 
     /** A signed download: 403 {@code FORBIDDEN} when the signature is wrong or expired; no API key needed. */
     ArtifactFile download(UUID artifactId, long expiresEpochSeconds, String signature);

@@ -124,7 +124,7 @@ class PipelineLifecycleTest {
         assertThat(detail.resultId()).isNotNull();
         assertThat(detail.status()).isEqualTo("processing");
         assertThat(detail.counts().results()).isEqualTo(1);
-        ResultView result = harness.service.result(caller, detail.resultId(), "http://127.0.0.1:8080");
+        ResultView result = harness.service.result(caller, detail.resultId(), com.iduscore.mock.http.ArtifactLinks.under("http://127.0.0.1:8080"));
         assertThat(result.status()).isEqualTo("processing");
         assertThat(result.completedAt()).isEqualTo(at(1500));
         assertThat(result.artifacts().items()).isNotEmpty().allSatisfy(item -> {
@@ -135,7 +135,7 @@ class PipelineLifecycleTest {
         });
 
         harness.advanceMillis(300);
-        ResultView written = harness.service.result(caller, detail.resultId(), "http://127.0.0.1:8080");
+        ResultView written = harness.service.result(caller, detail.resultId(), com.iduscore.mock.http.ArtifactLinks.under("http://127.0.0.1:8080"));
         assertThat(written.status()).as("the result mirrors the submission").isEqualTo("completed");
         assertThat(written.statusLabel()).isEqualTo("Completed");
         assertThat(written.completedAt()).isEqualTo(at(1800));

@@ -132,7 +132,7 @@ class ScenarioTest {
         harness.runToEnd();
         SubmissionView detail = harness.submission(caller, submitted);
 
-        ResultView result = harness.service.result(caller, detail.resultId(), "http://127.0.0.1:8080");
+        ResultView result = harness.service.result(caller, detail.resultId(), com.iduscore.mock.http.ArtifactLinks.under("http://127.0.0.1:8080"));
 
         assertThat(detail.status()).isEqualTo("completed");
         assertThat(result.outcomes()).hasSize(4).allSatisfy(outcome -> {

@@ -65,8 +65,8 @@ class StateTest {
             assertThat(restored.submission(restored.b1(), submitted.get(3)))
                     .isEqualTo(harness.submission(harness.b1(), submitted.get(3)));
             SubmissionView done = restored.submission(restored.a1(), submitted.get(0));
-            assertThat(restored.service.result(restored.a1(), done.resultId(), "http://x"))
-                    .isEqualTo(harness.service.result(harness.a1(), done.resultId(), "http://x"));
+            assertThat(restored.service.result(restored.a1(), done.resultId(), com.iduscore.mock.http.ArtifactLinks.under("http://x")))
+                    .isEqualTo(harness.service.result(harness.a1(), done.resultId(), com.iduscore.mock.http.ArtifactLinks.under("http://x")));
         }
     }
 

@@ -92,7 +92,7 @@ class UnhandledFailureTest {
         }
 
         @Override
-        public ResultView result(Caller caller, UUID resultId, String publicBaseUrl) {
+        public ResultView result(Caller caller, UUID resultId, com.iduscore.mock.domain.artifact.DownloadLinks links) {
             throw new IllegalStateException("disk on fire");
         }
 
