@@ -2,7 +2,6 @@ package com.iduscore.mock.domain;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.iduscore.mock.domain.artifact.Artifact;
 import com.iduscore.mock.domain.artifact.DownloadLinks;
@@ -10,7 +9,6 @@ import com.iduscore.mock.domain.artifact.ReportContent;
 import com.iduscore.mock.domain.clock.ManualClock;
 import com.iduscore.mock.domain.clock.MockClock;
 import com.iduscore.mock.domain.error.ApiErrors;
-import com.iduscore.mock.domain.idempotency.CanonicalJson;
 import com.iduscore.mock.domain.idempotency.IdempotencyRecord;
 import com.iduscore.mock.domain.idempotency.IdempotencyStore;
 import com.iduscore.mock.domain.idempotency.InMemoryIdempotencyStore;
@@ -34,6 +32,7 @@ import com.iduscore.mock.domain.submission.InMemorySubmissionStore;
 import com.iduscore.mock.domain.submission.MarkerPanel;
 import com.iduscore.mock.domain.submission.SubjectRegistry;
 import com.iduscore.mock.domain.submission.Submission;
+import com.iduscore.mock.domain.submission.SubmissionRequest;
 import com.iduscore.mock.domain.submission.SubmissionStatus;
 import com.iduscore.mock.domain.submission.SubmissionStore;
 import com.iduscore.mock.domain.tenant.Authenticator;
@@ -188,20 +187,20 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
     }
 
     @Override
-    public Submitted submit(Caller caller, String idempotencyKey, String correlationId, JsonNode body) {
+    public Submitted submit(Caller caller, String idempotencyKey, String correlationId, SubmissionRequest body) {
         Objects.requireNonNull(caller, "caller");
         Objects.requireNonNull(body, "body");
         if (idempotencyKey == null || idempotencyKey.isEmpty()) {
-            throw new IllegalArgumentException("An Idempotency-Key is required; the adapter answers 400 before this");
+            throw new IllegalArgumentException("An Idempotency-Key is required; the adapter refuses it before this");
         }
         checkPartnerId(caller, body);
-        MarkerPanel.check(body);
-        String fingerprint = CanonicalJson.fingerprint(body);
+        MarkerPanel.check(body.markers());
+        String fingerprint = body.fingerprint();
         Instant now = clock.now();
         Submission[] created = {null};
         IdempotencyStore.Claim claim = idempotency.claim(caller.tenantId(), caller.partnerId(), idempotencyKey, now, () -> {
             Submission submission = Submission.accept(caller.tenantId(), caller.partnerId(),
-                    subjectId(caller.tenantId(), body.get("partnerSubjectId")), correlationId, body, now, timing);
+                    subjectId(caller.tenantId(), body.partnerSubjectId()), correlationId, body, now, timing);
             submissions.add(submission);
             created[0] = submission;
             AcceptedView accepted = new AcceptedView(submission.id(), submission.ingestJobId(),
@@ -262,11 +261,9 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
         }
     }
 
-    private static void checkPartnerId(Caller caller, JsonNode body) {
-        JsonNode partnerId = body.get("partnerId");
+    private static void checkPartnerId(Caller caller, SubmissionRequest body) {
         try {
-            if (partnerId != null && partnerId.isTextual()
-                    && UUID.fromString(partnerId.textValue()).equals(caller.partnerId())) {
+            if (body.partnerId() != null && UUID.fromString(body.partnerId()).equals(caller.partnerId())) {
                 return;
             }
         } catch (IllegalArgumentException notAUuid) {
@@ -275,11 +272,11 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
         throw ApiErrors.partnerIdMismatch();
     }
 
-    private UUID subjectId(String tenantId, JsonNode partnerSubjectId) {
-        if (partnerSubjectId == null || partnerSubjectId.isNull()) {
+    private UUID subjectId(String tenantId, String partnerSubjectId) {
+        if (partnerSubjectId == null) {
             return UUID.randomUUID();
         }
-        return subjects.subjectId(tenantId, partnerSubjectId.asText());
+        return subjects.subjectId(tenantId, partnerSubjectId);
     }
 
     @Override
@@ -361,7 +358,7 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
                 "iduscore-result-" + content.resultId() + "." + file.kind().slug(), bytes);
     }
 
-    /** 404 for an unknown id and for another tenant's, alike; 403 for another credential of the same tenant (D6). */
+    /** NOT_FOUND for an unknown id and for another tenant's, alike; FORBIDDEN for another credential of the same tenant (D6). */
     private static Submission visible(Caller caller, Submission submission, String resource) {
         Objects.requireNonNull(caller, "caller");
         if (submission == null || !submission.tenantId().equals(caller.tenantId())) {

@@ -121,7 +121,8 @@ public final class PartnerRoutes {
         Caller caller = caller(request);
         WriteHeaders headers = writeHeaders(request);
         JsonNode body = bodyReader.read(request);
-        PartnerApi.Submitted submitted = api.submit(caller, headers.idempotencyKey(), headers.correlationId(), body);
+        PartnerApi.Submitted submitted = api.submit(caller, headers.idempotencyKey(), headers.correlationId(),
+                SubmissionRequests.parse(body));
         HttpReply reply = HttpReply.json(202, submitted.accepted());
         return submitted.replayed() ? reply.header("Idempotent-Replayed", "true") : reply;
     }

@@ -29,4 +29,11 @@ class DomainBoundaryTest {
                     "com.iduscore.mock.http..", "com.iduscore.mock.server..", "com.iduscore.mock.admin..",
                     "com.iduscore.mock.cli..")
             .because("dependencies point inwards: adapters use the domain, never the reverse");
+
+    @ArchTest
+    static final ArchRule the_domain_reads_no_raw_json_bodies = noClasses()
+            .that().resideInAPackage("com.iduscore.mock.domain..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson.databind.node..")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("com.fasterxml.jackson.databind.JsonNode")
+            .because("the HTTP adapter parses the body once into a typed request (SubmissionRequest)");
 }

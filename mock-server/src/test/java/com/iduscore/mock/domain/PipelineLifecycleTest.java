@@ -37,7 +37,7 @@ class PipelineLifecycleTest {
 
     @Test
     void creates_seven_jobs_in_pipeline_order_each_the_child_of_the_one_before() {
-        Submitted submitted = harness.service.submit(caller, "k1", "corr-lifecycle", Bodies.complete(caller.partnerId(), "hy-1"));
+        Submitted submitted = harness.service.submit(caller, "k1", "corr-lifecycle", com.iduscore.mock.http.SubmissionRequests.parse(Bodies.complete(caller.partnerId(), "hy-1")));
         SubmissionView detail = harness.submission(caller, submitted);
 
         assertThat(detail.jobs()).extracting(JobSummaryView::type).containsExactly("pipeline.ingest_validate",

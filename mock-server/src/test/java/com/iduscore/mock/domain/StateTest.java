@@ -72,16 +72,16 @@ class StateTest {
 
     @Test
     void carries_idempotency_keys_across_an_import() {
-        Submitted first = harness.service.submit(harness.a1(), "k1", "c1", Bodies.complete(DomainHarness.A1, "hy-1"));
+        Submitted first = harness.service.submit(harness.a1(), "k1", "c1", com.iduscore.mock.http.SubmissionRequests.parse(Bodies.complete(DomainHarness.A1, "hy-1")));
         String exported = harness.service.exportState();
 
         try (DomainHarness restored = new DomainHarness(new ManualClock(harness.clock.now()), null)) {
             restored.service.importState(exported);
 
-            Submitted replay = restored.service.submit(restored.a1(), "k1", "c1", Bodies.complete(DomainHarness.A1, "hy-1"));
+            Submitted replay = restored.service.submit(restored.a1(), "k1", "c1", com.iduscore.mock.http.SubmissionRequests.parse(Bodies.complete(DomainHarness.A1, "hy-1")));
             assertThat(replay.replayed()).isTrue();
             assertThat(replay.accepted()).isEqualTo(first.accepted());
-            assertRefusal(() -> restored.service.submit(restored.a1(), "k1", "c1", Bodies.complete(DomainHarness.A1, "hy-2")))
+            assertRefusal(() -> restored.service.submit(restored.a1(), "k1", "c1", com.iduscore.mock.http.SubmissionRequests.parse(Bodies.complete(DomainHarness.A1, "hy-2"))))
                     .is(409, "IDEMPOTENCY_CONFLICT");
         }
     }
@@ -211,7 +211,7 @@ class StateTest {
     @Test
     void forgets_submissions_keys_and_deliveries_on_reset_but_keeps_tenants_and_clock() {
         Caller caller = harness.hooked();
-        Submitted submitted = harness.service.submit(caller, "k1", "c1", Bodies.complete(caller.partnerId(), "hy-1"));
+        Submitted submitted = harness.service.submit(caller, "k1", "c1", com.iduscore.mock.http.SubmissionRequests.parse(Bodies.complete(caller.partnerId(), "hy-1")));
         harness.runToEnd();
         assertThat(harness.service.deliveries()).hasSize(1);
         var before = harness.service.now();
@@ -221,7 +221,7 @@ class StateTest {
         assertThat(harness.service.now()).isEqualTo(before);
         assertThat(harness.service.deliveries()).isEmpty();
         assertRefusal(() -> harness.submission(caller, submitted)).is(404, "NOT_FOUND");
-        assertThat(harness.service.submit(caller, "k1", "c1", Bodies.complete(caller.partnerId(), "hy-2")).replayed())
+        assertThat(harness.service.submit(caller, "k1", "c1", com.iduscore.mock.http.SubmissionRequests.parse(Bodies.complete(caller.partnerId(), "hy-2"))).replayed())
                 .as("the key is free again").isFalse();
         assertThat(harness.submissionCount()).isEqualTo(1);
     }

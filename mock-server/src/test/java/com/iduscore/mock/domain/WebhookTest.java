@@ -203,7 +203,7 @@ class WebhookTest {
         try (IduScoreService service = new IduScoreService(settings,
                 DomainHarness.ports(transport, new FakePorts.CountingRenderer()))) {
             Caller hooked = service.authenticate("idu_hooked");
-            service.submit(hooked, "k", "c", Bodies.complete(hooked.partnerId(), "hy-1"));
+            service.submit(hooked, "k", "c", com.iduscore.mock.http.SubmissionRequests.parse(Bodies.complete(hooked.partnerId(), "hy-1")));
             service.advanceClock(Duration.ofSeconds(5));
 
             Iterator<String> names = transport.requests().get(0).headers().keySet().stream().sorted().iterator();

@@ -77,7 +77,8 @@ class UnhandledFailureTest {
         }
 
         @Override
-        public Submitted submit(Caller caller, String idempotencyKey, String correlationId, JsonNode body) {
+        public Submitted submit(Caller caller, String idempotencyKey, String correlationId,
+                                com.iduscore.mock.domain.submission.SubmissionRequest body) {
             throw new IllegalStateException("disk on fire");
         }
 

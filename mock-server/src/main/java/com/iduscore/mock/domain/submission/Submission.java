@@ -1,6 +1,5 @@
 package com.iduscore.mock.domain.submission;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.iduscore.mock.domain.artifact.Artifact;
 import com.iduscore.mock.domain.artifact.ArtifactKind;
 import com.iduscore.mock.domain.artifact.ReportContent;
@@ -90,40 +89,22 @@ public final class Submission {
     }
 
     /**
-     * Accepts a body that passed the schema, the partner check and the marker panel: works out what it asks for
+     * Accepts a request that passed the schema, the partner check and the marker panel: works out what it asks for
      * (outcomes, report files, scenario), scores it, and queues its ingest job at {@code now}.
      */
     public static Submission accept(String tenantId, UUID partnerId, UUID subjectId, String correlationId,
-                                    JsonNode body, Instant now, PipelineTiming timing) {
-        String partnerSubmissionId = textOrNull(body.get("partnerSubmissionId"));
-        JsonNode options = body.path("options");
-        List<OutcomeArea> areas = OutcomeArea.requested(options.get("requestedOutcomes"));
+                                    SubmissionRequest request, Instant now, PipelineTiming timing) {
+        List<OutcomeArea> areas = OutcomeArea.requested(request.requestedOutcomes());
         Set<ArtifactKind> kinds = new LinkedHashSet<>();
-        for (JsonNode output : options.path("requestedOutputs")) {
-            ArtifactKind.forRequestedOutput(output.asText("")).ifPresent(kinds::add);
+        for (String output : request.requestedOutputs()) {
+            ArtifactKind.forRequestedOutput(output).ifPresent(kinds::add);
         }
-        JsonNode documents = body.get("reportDocuments");
-        Scenario scenario = Scenario.forPartnerSubmissionId(partnerSubmissionId);
-        return new Submission(UUID.randomUUID(), tenantId, partnerId, subjectId, partnerSubmissionId,
-                textOrNull(body.get("partnerSubjectId")), correlationId, now,
-                documents != null && documents.isArray() ? documents.size() : 0,
-                optionalInputsMissing(body.path("subject")), OutcomeScorer.score(body, areas), List.copyOf(kinds),
-                Pipeline.start(correlationId, now, scenario, timing), SubmissionStatus.RECEIVED, now, null);
-    }
-
-    /** The subject lacks one of the sections Health Yourself should send besides demographics. */
-    static boolean optionalInputsMissing(JsonNode subject) {
-        for (String section : List.of("measurements", "history", "familyHistory")) {
-            JsonNode value = subject.get(section);
-            if (value == null || value.isNull()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String textOrNull(JsonNode node) {
-        return node == null || node.isNull() ? null : node.asText();
+        Scenario scenario = Scenario.forPartnerSubmissionId(request.partnerSubmissionId());
+        return new Submission(UUID.randomUUID(), tenantId, partnerId, subjectId, request.partnerSubmissionId(),
+                request.partnerSubjectId(), correlationId, now, request.reportDocuments(),
+                request.optionalInputsMissing(), OutcomeScorer.score(request.clinicalInputs(), areas),
+                List.copyOf(kinds), Pipeline.start(correlationId, now, scenario, timing), SubmissionStatus.RECEIVED,
+                now, null);
     }
 
     // ---- identity (immutable, readable without the lock) ----------------------------------------------------------
