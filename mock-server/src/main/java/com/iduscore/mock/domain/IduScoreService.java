@@ -1,7 +1,5 @@
 package com.iduscore.mock.domain;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.iduscore.mock.domain.artifact.Artifact;
 import com.iduscore.mock.domain.artifact.DownloadLinks;
@@ -11,7 +9,6 @@ import com.iduscore.mock.domain.clock.MockClock;
 import com.iduscore.mock.domain.error.ApiErrors;
 import com.iduscore.mock.domain.idempotency.IdempotencyRecord;
 import com.iduscore.mock.domain.idempotency.IdempotencyStore;
-import com.iduscore.mock.domain.idempotency.InMemoryIdempotencyStore;
 import com.iduscore.mock.domain.pipeline.DueQueue;
 import com.iduscore.mock.domain.pipeline.Job;
 import com.iduscore.mock.domain.pipeline.JobType;
@@ -21,14 +18,13 @@ import com.iduscore.mock.domain.pipeline.PipelineTiming;
 import com.iduscore.mock.domain.pipeline.Scenario;
 import com.iduscore.mock.domain.result.Result;
 import com.iduscore.mock.domain.state.StateFile;
+import com.iduscore.mock.domain.state.SnapshotCodec;
 import com.iduscore.mock.domain.state.StatePersister;
 import com.iduscore.mock.domain.state.StateSnapshot;
-import com.iduscore.mock.domain.state.StateSnapshot.AcceptedState;
 import com.iduscore.mock.domain.state.StateSnapshot.DeliveryState;
 import com.iduscore.mock.domain.state.StateSnapshot.IdempotencyState;
 import com.iduscore.mock.domain.state.StateSnapshot.SubmissionState;
 import com.iduscore.mock.domain.state.Times;
-import com.iduscore.mock.domain.submission.InMemorySubmissionStore;
 import com.iduscore.mock.domain.submission.MarkerPanel;
 import com.iduscore.mock.domain.submission.SubjectRegistry;
 import com.iduscore.mock.domain.submission.Submission;
@@ -97,8 +93,8 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
     private final DomainPorts ports;
     private final TenantDirectory tenants;
     private final Authenticator authenticator;
-    private final SubmissionStore submissions = new InMemorySubmissionStore();
-    private final IdempotencyStore idempotency = new InMemoryIdempotencyStore(IDEMPOTENCY_WINDOW);
+    private final SubmissionStore submissions;
+    private final IdempotencyStore idempotency;
     private final SubjectRegistry subjects = new SubjectRegistry();
     private final DeliveryLog deliveries;
     /** Submissions oldest first, for eviction beyond {@code maxSubmissions}. */
@@ -110,8 +106,9 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
     private volatile Instant lastExpiry = Instant.MIN;
     /** Open pipelines by their next due time: what the ticker and advanceClock run. */
     private final DueQueue<Submission> due = new DueQueue<>();
-    private final ObjectMapper json = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private final SnapshotCodec codec = new SnapshotCodec();
+    /** Writes the {@code result.ready} body (its bytes are signed, so written once per submission). */
+    private static final ObjectMapper WEBHOOK_JSON = new ObjectMapper();
     private final ScheduledExecutorService scheduler;
     private final WebhookDispatcher dispatcher;
     private final PipelineTicker ticker;
@@ -125,7 +122,14 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
      *                                  naming the tenant, when the tenants cannot work
      */
     public IduScoreService(DomainSettings settings, DomainPorts ports) {
+        this(settings, ports, DomainStores.inMemory());
+    }
+
+    /** As {@link #IduScoreService(DomainSettings, DomainPorts)}, with the stores handed in (they should start empty). */
+    public IduScoreService(DomainSettings settings, DomainPorts ports, DomainStores stores) {
         Objects.requireNonNull(settings, "settings");
+        this.submissions = Objects.requireNonNull(stores, "stores").submissions();
+        this.idempotency = stores.idempotency();
         this.ports = Objects.requireNonNull(ports, "ports");
         this.clock = settings.clock();
         this.timing = new PipelineTiming(settings.stepDuration(), settings.sla());
@@ -455,7 +459,7 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
             byte[] body = submission.webhookBody(() -> new ResultReadyEvent(submission.id(), result.id(),
                     result.artifacts().isEmpty() ? result.id() : result.artifacts().get(0).id(),
                     submission.partnerSubmissionId(), submission.status().slug(), submission.status().label(),
-                    submission.completedAt()).toJson(json));
+                    submission.completedAt()).toJson(WEBHOOK_JSON));
             int attempt = job.attempts();
             dispatcher.send(new WebhookDispatcher.Delivery(deliveryId, submission.id(), webhook, attempt,
                     job.maxAttempts(), at, body), answer -> answered(submission, deliveryId, attempt,
@@ -627,24 +631,17 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
         List<SubmissionState> states = new ArrayList<>(all.size());
         for (Submission submission : all) {
             synchronized (submission) {
-                states.add(submission.toState());
+                states.add(SnapshotCodec.toState(submission));
             }
         }
         List<IdempotencyState> keys = idempotency.all().stream()
                 .filter(record -> record.liveAt(now, IDEMPOTENCY_WINDOW))
                 .sorted(Comparator.comparing(IdempotencyRecord::createdAt).thenComparing(IdempotencyRecord::key))
-                .map(IduScoreService::toState)
+                .map(SnapshotCodec::toState)
                 .toList();
-        List<DeliveryState> attempts = deliveries.all().stream()
-                .map(d -> new DeliveryState(d.deliveryId(), d.submissionId(), d.url(), d.attempt(), d.statusCode(),
-                        d.error(), Times.format(d.at())))
-                .toList();
-        try {
-            return json.writerWithDefaultPrettyPrinter().writeValueAsString(new StateSnapshot(StateSnapshot.FORMAT,
-                    StateSnapshot.VERSION, Times.format(now), states, keys, attempts, linkSecret()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The state could not be written as JSON", e);
-        }
+        List<DeliveryState> attempts = deliveries.all().stream().map(SnapshotCodec::toState).toList();
+        return codec.write(new StateSnapshot(StateSnapshot.FORMAT, StateSnapshot.VERSION, Times.format(now), states,
+                keys, attempts, linkSecret()));
     }
 
     /**
@@ -655,7 +652,7 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
      */
     @Override
     public void importState(String snapshotJson) {
-        StateSnapshot snapshot = parse(snapshotJson);
+        StateSnapshot snapshot = codec.read(snapshotJson);
         List<Submission> restored = new ArrayList<>();
         List<IdempotencyRecord> keys = new ArrayList<>();
         List<DeliveryView> attempts = new ArrayList<>();
@@ -663,19 +660,17 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
         try {
             secret = snapshot.artifactLinkSecret() == null ? null
                     : java.util.Base64.getDecoder().decode(snapshot.artifactLinkSecret());
-            for (SubmissionState state : orEmpty(snapshot.submissions())) {
-                restored.add(Submission.fromState(state, timing));
+            for (SubmissionState state : SnapshotCodec.orEmpty(snapshot.submissions())) {
+                restored.add(SnapshotCodec.fromState(state, timing));
             }
-            for (IdempotencyState state : orEmpty(snapshot.idempotencyKeys())) {
-                keys.add(fromState(state));
+            for (IdempotencyState state : SnapshotCodec.orEmpty(snapshot.idempotencyKeys())) {
+                keys.add(SnapshotCodec.fromState(state));
             }
-            for (DeliveryState state : orEmpty(snapshot.deliveries())) {
-                attempts.add(new DeliveryView(Objects.requireNonNull(state.deliveryId(), "deliveryId"),
-                        state.submissionId(), state.url(), state.attempt(), state.statusCode(), state.error(),
-                        Times.required(state.at(), "delivery at")));
+            for (DeliveryState state : SnapshotCodec.orEmpty(snapshot.deliveries())) {
+                attempts.add(SnapshotCodec.fromState(state));
             }
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("Not a valid IduScore mock state snapshot: " + describe(e), e);
+            throw SnapshotCodec.invalid(e);
         }
         synchronized (clockLock) {
             Instant savedAt = Times.parse(snapshot.savedAt());
@@ -723,86 +718,6 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
         deliveries.add(new DeliveryView(deliveryId, submission.id(), webhook == null ? null : webhook.url(),
                 dispatch.attempts(), null, error, dispatch.startedAt()));
         submission.pipeline().deliveryFinished(deliveryId, false, error, clock.now(), new Steps(submission));
-    }
-
-    private StateSnapshot parse(String snapshotJson) {
-        if (snapshotJson == null || snapshotJson.isBlank()) {
-            throw new IllegalArgumentException("Not a valid IduScore mock state snapshot: it is empty");
-        }
-        StateSnapshot snapshot;
-        try {
-            snapshot = json.readValue(snapshotJson, StateSnapshot.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Not a valid IduScore mock state snapshot: " + plainProblem(e), e);
-        }
-        if (snapshot == null || !StateSnapshot.FORMAT.equals(snapshot.format())) {
-            throw new IllegalArgumentException("Not a valid IduScore mock state snapshot: \"format\" must be \""
-                    + StateSnapshot.FORMAT + "\"");
-        }
-        if (snapshot.version() != StateSnapshot.VERSION) {
-            throw new IllegalArgumentException("Not a valid IduScore mock state snapshot: version " + snapshot.version()
-                    + " is not supported (expected " + StateSnapshot.VERSION + ")");
-        }
-        return snapshot;
-    }
-
-    /** The parser's problem in words a user knows: a JSON path and what is wrong there, never a Java class. */
-    private static String plainProblem(JsonProcessingException e) {
-        String path = e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping
-                ? mapping.getPath().stream()
-                        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                        .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("")
-                : "";
-        String where = path.isEmpty() ? "" : " at \"" + path + "\"";
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof com.fasterxml.jackson.core.JsonParseException parse) {
-                return "not well-formed JSON" + (parse instanceof com.fasterxml.jackson.core.io.JsonEOFException
-                        ? ": it ends early (cut short while being written?)" : "")
-                        + (parse.getLocation() == null ? ""
-                        : " (line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr() + ")");
-            }
-        }
-        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException) {
-            return "unknown field" + where;
-        }
-        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException) {
-            return "wrong type of value" + where;
-        }
-        if (e instanceof com.fasterxml.jackson.core.JsonParseException) {
-            return "not well-formed JSON" + (e.getLocation() == null ? ""
-                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
-        }
-        return "unreadable value" + where;
-    }
-
-    private static String describe(RuntimeException e) {
-        if (e instanceof NullPointerException) {
-            return (e.getMessage() == null ? "a required field" : e.getMessage()) + " is missing";
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
-
-    private static <T> List<T> orEmpty(List<T> list) {
-        return list == null ? List.of() : list;
-    }
-
-    private static IdempotencyState toState(IdempotencyRecord record) {
-        AcceptedView a = record.accepted();
-        return new IdempotencyState(record.tenantId(), record.partnerId(), record.key(), record.fingerprint(),
-                new AcceptedState(a.submissionId(), a.jobId(), a.partnerSubmissionId(), a.status(), a.statusLabel(),
-                        a.correlationId(), Times.format(a.createdAt())),
-                Times.format(record.createdAt()));
-    }
-
-    private static IdempotencyRecord fromState(IdempotencyState state) {
-        AcceptedState a = Objects.requireNonNull(state.accepted(), "accepted");
-        return new IdempotencyRecord(Objects.requireNonNull(state.tenantId(), "tenantId"),
-                Objects.requireNonNull(state.partnerId(), "partnerId"), Objects.requireNonNull(state.key(), "key"),
-                Objects.requireNonNull(state.fingerprint(), "fingerprint"),
-                new AcceptedView(Objects.requireNonNull(a.submissionId(), "accepted.submissionId"), a.jobId(),
-                        a.partnerSubmissionId(), a.status(), a.statusLabel(), a.correlationId(),
-                        Times.required(a.createdAt(), "accepted.createdAt")),
-                Times.required(state.createdAt(), "idempotency createdAt"));
     }
 
     private void changed() {

@@ -7,6 +7,7 @@ import com.iduscore.mock.artifact.ReportArtifactRenderer;
 import com.iduscore.mock.config.TenantsFile;
 import com.iduscore.mock.domain.DomainPorts;
 import com.iduscore.mock.domain.DomainSettings;
+import com.iduscore.mock.domain.DomainStores;
 import com.iduscore.mock.domain.IduScoreService;
 import com.iduscore.mock.domain.artifact.ArtifactRenderer;
 import com.iduscore.mock.domain.artifact.ArtifactUrlSigner;
@@ -75,7 +76,7 @@ final class DomainAssembly {
                 (kind, content) -> renderer.get().render(kind, content));
         // every response goes through this mapper: load it here, beside WireMock's start, not on the first request
         ApiJson.bytes(Map.of("timestamp", clock.now()));
-        IduScoreService service = new IduScoreService(settings, ports);
+        IduScoreService service = new IduScoreService(settings, ports, DomainStores.inMemory());
         try {
             Lazy<SubmissionSchemaValidator> validator = Lazy.of(OpenApiSubmissionSchemaValidator::new);
             OpenApiDocuments openApi = OpenApiDocuments.from(

@@ -14,9 +14,6 @@ import com.iduscore.mock.domain.result.OutcomeScore;
 import com.iduscore.mock.domain.result.OutcomeScorer;
 import com.iduscore.mock.domain.result.OutcomeSummaries;
 import com.iduscore.mock.domain.result.Result;
-import com.iduscore.mock.domain.state.StateSnapshot.OutcomeScoreState;
-import com.iduscore.mock.domain.state.StateSnapshot.SubmissionState;
-import com.iduscore.mock.domain.state.Times;
 import com.iduscore.mock.domain.view.JobSummaryView;
 import com.iduscore.mock.domain.view.JobView;
 import com.iduscore.mock.domain.view.ResultView;
@@ -136,6 +133,37 @@ public final class Submission {
 
     public Instant completedAt() { return completedAt; }
 
+    public String correlationId() { return correlationId; }
+
+    public Instant updatedAt() { return updatedAt; }
+
+    public int documents() { return documents; }
+
+    public boolean optionalInputsMissing() { return optionalInputsMissing; }
+
+    public List<OutcomeScore> scores() { return scores; }
+
+    public List<ArtifactKind> artifactKinds() { return artifactKinds; }
+
+    /**
+     * A submission as a snapshot recorded it (the codec in {@code domain.state} reads the snapshot); its result is
+     * set with {@link #restoreResult} once made from {@link #outcomeSummaries}.
+     */
+    public static Submission restore(UUID id, String tenantId, UUID partnerId, UUID subjectId, String partnerSubmissionId,
+                                     String partnerSubjectId, String correlationId, Instant createdAt, int documents,
+                                     boolean optionalInputsMissing, List<OutcomeScore> scores,
+                                     List<ArtifactKind> artifactKinds, Pipeline pipeline, SubmissionStatus status,
+                                     Instant updatedAt, Instant completedAt) {
+        return new Submission(Objects.requireNonNull(id, "submissionId"), Objects.requireNonNull(tenantId, "tenantId"),
+                Objects.requireNonNull(partnerId, "partnerId"), Objects.requireNonNull(subjectId, "subjectId"),
+                partnerSubmissionId, partnerSubjectId, correlationId, createdAt, documents, optionalInputsMissing,
+                scores, artifactKinds, pipeline, status, updatedAt, completedAt);
+    }
+
+    public void restoreResult(Result restored) {
+        this.result = restored;
+    }
+
     /** The ingest job: the {@code jobId} of the 202. */
     public UUID ingestJobId() {
         return pipeline.job(JobType.INGEST_VALIDATE).id();
@@ -209,7 +237,8 @@ public final class Submission {
         }
     }
 
-    private List<OutcomeView> outcomeSummaries() {
+    /** The result's outcome rows for these scores (fixed once scored). */
+    public List<OutcomeView> outcomeSummaries() {
         boolean partial = pipeline.scenario() == Scenario.PARTIAL;
         List<OutcomeView> views = new ArrayList<>(scores.size());
         for (OutcomeScore score : scores) {
@@ -276,43 +305,4 @@ public final class Submission {
     }
 
     // ---- snapshot (monitor held) ----------------------------------------------------------------------------------
-
-    public SubmissionState toState() {
-        return new SubmissionState(id, tenantId, partnerId, subjectId, partnerSubmissionId, partnerSubjectId,
-                correlationId, pipeline.scenario().name(), status.slug(), Times.format(createdAt),
-                Times.format(updatedAt), Times.format(completedAt), documents, optionalInputsMissing,
-                scores.stream().map(score -> new OutcomeScoreState(score.area().id(), score.score())).toList(),
-                artifactKinds.stream().map(ArtifactKind::slug).toList(), pipeline.toState(),
-                result == null ? null : result.toState());
-    }
-
-    public static Submission fromState(SubmissionState state, PipelineTiming timing) {
-        Objects.requireNonNull(state.submissionId(), "submissionId");
-        Objects.requireNonNull(state.tenantId(), "tenantId");
-        Objects.requireNonNull(state.partnerId(), "partnerId");
-        Objects.requireNonNull(state.subjectId(), "subjectId");
-        Scenario scenario = state.scenario() == null ? Scenario.NONE : Scenario.valueOf(state.scenario());
-        List<OutcomeScore> scores = new ArrayList<>();
-        for (OutcomeScoreState score : state.scores() == null ? List.<OutcomeScoreState>of() : state.scores()) {
-            if (!(score.score() >= 0 && score.score() <= 1)) {
-                throw new IllegalArgumentException("score " + score.score() + " of " + score.outcomeId() + " is outside [0, 1]");
-            }
-            scores.add(new OutcomeScore(OutcomeArea.fromId(score.outcomeId()), score.score()));
-        }
-        List<ArtifactKind> kinds = new ArrayList<>();
-        for (String kind : state.artifactKinds() == null ? List.<String>of() : state.artifactKinds()) {
-            kinds.add(ArtifactKind.forRequestedOutput(kind)
-                    .orElseThrow(() -> new IllegalArgumentException("Unknown artifact type '" + kind + "'")));
-        }
-        Submission submission = new Submission(state.submissionId(), state.tenantId(), state.partnerId(),
-                state.subjectId(), state.partnerSubmissionId(), state.partnerSubjectId(), state.correlationId(),
-                Times.required(state.createdAt(), "createdAt"), state.documents(), state.optionalInputsMissing(),
-                scores, kinds, Pipeline.fromState(state.jobs(), scenario, timing),
-                SubmissionStatus.fromSlug(state.status()), Times.required(state.updatedAt(), "updatedAt"),
-                Times.parse(state.completedAt()));
-        if (state.result() != null) {
-            submission.result = Result.fromState(state.result(), submission.outcomeSummaries());
-        }
-        return submission;
-    }
 }
