@@ -1,6 +1,5 @@
 package com.iduscore.mock.domain;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.iduscore.mock.domain.artifact.Artifact;
 import com.iduscore.mock.domain.artifact.DownloadLinks;
 import com.iduscore.mock.domain.artifact.ReportContent;
@@ -9,13 +8,8 @@ import com.iduscore.mock.domain.clock.MockClock;
 import com.iduscore.mock.domain.error.ApiErrors;
 import com.iduscore.mock.domain.idempotency.IdempotencyRecord;
 import com.iduscore.mock.domain.idempotency.IdempotencyStore;
-import com.iduscore.mock.domain.pipeline.DueQueue;
 import com.iduscore.mock.domain.pipeline.Job;
-import com.iduscore.mock.domain.pipeline.JobType;
-import com.iduscore.mock.domain.pipeline.PipelineListener;
-import com.iduscore.mock.domain.pipeline.PipelineTicker;
 import com.iduscore.mock.domain.pipeline.PipelineTiming;
-import com.iduscore.mock.domain.pipeline.Scenario;
 import com.iduscore.mock.domain.result.Result;
 import com.iduscore.mock.domain.state.StateFile;
 import com.iduscore.mock.domain.state.SnapshotCodec;
@@ -33,8 +27,6 @@ import com.iduscore.mock.domain.submission.SubmissionStatus;
 import com.iduscore.mock.domain.submission.SubmissionStore;
 import com.iduscore.mock.domain.tenant.Authenticator;
 import com.iduscore.mock.domain.tenant.InMemoryTenantDirectory;
-import com.iduscore.mock.domain.tenant.Tenant;
-import com.iduscore.mock.domain.tenant.TenantConfig.WebhookConfig;
 import com.iduscore.mock.domain.tenant.TenantDirectory;
 import com.iduscore.mock.domain.view.AcceptedView;
 import com.iduscore.mock.domain.view.ArtifactFile;
@@ -45,15 +37,12 @@ import com.iduscore.mock.domain.view.JobView;
 import com.iduscore.mock.domain.view.ResultView;
 import com.iduscore.mock.domain.view.SubmissionView;
 import com.iduscore.mock.domain.webhook.DeliveryLog;
-import com.iduscore.mock.domain.webhook.ResultReadyEvent;
 import com.iduscore.mock.domain.webhook.WebhookDispatcher;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -61,15 +50,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * The mock IduScore service: the partner API ({@link PartnerApi}) and its admin controls ({@link MockControl}) over
- * one in-memory state, free of HTTP.
+ * The mock IduScore service, as a facade: the partner API ({@link PartnerApi}) and its admin controls
+ * ({@link MockControl}) over the stores it is handed, free of HTTP. Pipeline orchestration lives in
+ * {@link PipelineRunner}, the webhook glue in {@link WebhookGlue}, the snapshot codec in
+ * {@link com.iduscore.mock.domain.state.SnapshotCodec}.
  *
  * <p><b>Time.</b> Everything runs on the settings' clock. Before answering, every read brings the submission it
  * touches up to now ({@code advanceTo}), so answers are exact even when nothing else moved the pipeline. On the real
- * clock, {@link #start()} adds a {@link PipelineTicker} that wakes exactly when the next step falls due, so webhooks
- * go out without anyone polling. On a {@link ManualClock}, {@link #advanceClock} moves time step by step through
- * every due transition, and waits for each webhook answer before moving on, so a test sees retries at exactly
- * +1 s, +2 s, +4 s, +8 s.
+ * clock, {@link #start()} adds a ticker that wakes exactly when the next step falls due, so webhooks go out without
+ * anyone polling. On either clock, {@link #advance} moves time step by step through every due transition (the real
+ * clock keeps it as an offset), and waits for each webhook answer before moving on, so a test sees retries at
+ * exactly +1 s, +2 s, +4 s, +8 s.
  *
  * <p><b>Concurrency.</b> Each submission is guarded by its own monitor; lookups go through lock-free maps; no read
  * copies the state or touches the disk. Webhooks are sent on their own threads with no lock held. Idempotency claims
@@ -84,7 +75,6 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
     /** How long a signed artifact link stays valid from the GET that issued it (D8). */
     public static final Duration LINK_LIFETIME = Duration.ofHours(1);
     private static final Duration STATE_WRITE_DELAY = Duration.ofMillis(200);
-    private static final Duration DELIVERY_WAIT = Duration.ofSeconds(60);
     /** How far {@link #settle} may move the clock at most. */
     public static final Duration SETTLE_BOUND = Duration.ofDays(1);
 
@@ -104,14 +94,11 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
     private volatile com.iduscore.mock.domain.artifact.ArtifactUrlSigner urlSigner;
     /** When idempotency records were last expired (mock time). */
     private volatile Instant lastExpiry = Instant.MIN;
-    /** Open pipelines by their next due time: what the ticker and advanceClock run. */
-    private final DueQueue<Submission> due = new DueQueue<>();
     private final SnapshotCodec codec = new SnapshotCodec();
-    /** Writes the {@code result.ready} body (its bytes are signed, so written once per submission). */
-    private static final ObjectMapper WEBHOOK_JSON = new ObjectMapper();
     private final ScheduledExecutorService scheduler;
     private final WebhookDispatcher dispatcher;
-    private final PipelineTicker ticker;
+    private final WebhookGlue webhooks;
+    private final PipelineRunner runner;
     private final StatePersister persister;
     private final Object clockLock = new Object();
 
@@ -142,7 +129,9 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
                 .name("iduscore-domain-scheduler").daemon(true).factory());
         this.dispatcher = new WebhookDispatcher(ports.webhookTransport(), ports.webhookSigner(),
                 settings.webhookHeaderPrefix(), clock);
-        this.ticker = new PipelineTicker(clock, scheduler, this::advanceDue);
+        this.webhooks = new WebhookGlue(tenants, dispatcher, deliveries, submissions, clock, this::changed);
+        this.runner = new PipelineRunner(clock, submissions, deliveries, dispatcher, webhooks, scheduler, clockLock,
+                this::changed);
         if (settings.stateFile() == null) {
             this.persister = null;
             return;
@@ -168,14 +157,14 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
     /** On the real clock, starts the background ticker; on a manual clock, nothing moves until advanceClock. */
     public void start() {
         if (!(clock instanceof ManualClock)) {
-            ticker.start();
+            runner.startTicker();
         }
     }
 
     /** Stops the ticker and the webhook threads, then writes the state file one last time. */
     @Override
     public void close() {
-        ticker.close();
+        runner.close();
         dispatcher.close();
         if (persister != null) {
             persister.close();
@@ -214,7 +203,7 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
         });
         if (claim.created()) {
             synchronized (created[0]) {
-                schedule(created[0]);
+                runner.schedule(created[0]);
             }
             arrivals.addLast(created[0]);
             evictBeyondLimit();
@@ -288,7 +277,7 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
         Submission submission = visible(caller, submissions.bySubmissionId(submissionId), "Submission");
         Instant now = clock.now();
         synchronized (submission) {
-            catchUp(submission, now);
+            runner.catchUp(submission, now);
             return submission.toView(now);
         }
     }
@@ -298,7 +287,7 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
         Submission submission = visible(caller, submissions.byJobId(jobId), "Job");
         Instant now = clock.now();
         synchronized (submission) {
-            catchUp(submission, now);
+            runner.catchUp(submission, now);
             JobView view = submission.jobView(jobId, now);
             if (view == null) {
                 throw ApiErrors.notFound("Job");
@@ -313,7 +302,7 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
         Objects.requireNonNull(links, "links");
         Instant now = clock.now();
         synchronized (submission) {
-            catchUp(submission, now);
+            runner.catchUp(submission, now);
             Result result = submission.result();
             if (result == null || !result.id().equals(resultId)) {
                 throw ApiErrors.notFound("Result");
@@ -349,7 +338,7 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
         Artifact artifact;
         ReportContent content;
         synchronized (submission) {
-            catchUp(submission, now);
+            runner.catchUp(submission, now);
             artifact = submission.result() == null ? null : submission.result().artifact(artifactId);
             if (artifact == null || !artifact.availableBy(now)) {
                 throw ApiErrors.notFound("Artifact");
@@ -375,120 +364,6 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
     }
 
 
-    // ==== the pipeline ==============================================================================================
-
-    /** Runs what is due on this submission (its monitor held); cheap when nothing is. */
-    private void catchUp(Submission submission, Instant now) {
-        if (!submission.pipeline().dueBy(now)) {
-            return;
-        }
-        if (submission.pipeline().advanceTo(now, new Steps(submission))) {
-            schedule(submission);
-            changed();
-        }
-    }
-
-    /** After a change (monitor held): queue the pipeline under its next due time and make sure the ticker wakes then. */
-    private void schedule(Submission submission) {
-        Instant next = submission.pipeline().nextDueAt();
-        if (next != null && !next.equals(submission.pipeline().scheduledAt())) {
-            submission.pipeline().scheduledAt(next);
-            due.add(submission, next);
-            ticker.wakeAt(next);
-        }
-    }
-
-    /** Runs everything due now; returns the next due time (null when nothing is scheduled). */
-    private Instant advanceDue() {
-        Instant now = clock.now();
-        for (DueQueue.Entry<Submission> entry : due.pollDue(now)) {
-            Submission submission = entry.item();
-            synchronized (submission) {
-                if (submissions.bySubmissionId(submission.id()) != submission) {
-                    continue; // reset or replaced since it was queued
-                }
-                if (entry.due().equals(submission.pipeline().scheduledAt())) {
-                    submission.pipeline().scheduledAt(null);
-                }
-                catchUp(submission, now);
-                schedule(submission);
-            }
-        }
-        return due.earliest();
-    }
-
-    private WebhookConfig webhookOf(Submission submission) {
-        return tenants.tenant(submission.tenantId()).map(Tenant::webhook).orElse(null);
-    }
-
-    /** Connects one submission's pipeline to its statuses, its result and its webhook. */
-    private final class Steps implements PipelineListener {
-        private final Submission submission;
-
-        Steps(Submission submission) {
-            this.submission = submission;
-        }
-
-        @Override
-        public void started(Job job, Instant at) {
-            submission.stepStarted(job.type(), at);
-        }
-
-        @Override
-        public void succeeded(Job job, Instant at) {
-            if (submission.stepSucceeded(job.type(), at) != null) {
-                submissions.indexResult(submission);
-            }
-        }
-
-        @Override
-        public void ended(Job job, Instant at) {
-            submission.stepEnded(job, at);
-        }
-
-        /** {@code sim-webhook-fail-} has failing deliveries to show even when the tenant registered no webhook. */
-        @Override
-        public boolean hasWebhook() {
-            return webhookOf(submission) != null || submission.scenario() == Scenario.WEBHOOK_FAIL;
-        }
-
-        @Override
-        public void deliver(Job job, UUID deliveryId, Instant at) {
-            WebhookConfig webhook = webhookOf(submission);
-            Result result = submission.result();
-            byte[] body = submission.webhookBody(() -> new ResultReadyEvent(submission.id(), result.id(),
-                    result.artifacts().isEmpty() ? result.id() : result.artifacts().get(0).id(),
-                    submission.partnerSubmissionId(), submission.status().slug(), submission.status().label(),
-                    submission.completedAt()).toJson(WEBHOOK_JSON));
-            int attempt = job.attempts();
-            dispatcher.send(new WebhookDispatcher.Delivery(deliveryId, submission.id(), webhook, attempt,
-                    job.maxAttempts(), at, body), answer -> answered(submission, deliveryId, attempt,
-                    webhook == null ? null : webhook.url(), at, answer));
-        }
-    }
-
-    /** A receiver answered (on a webhook thread): record the attempt, then let the pipeline succeed or retry. */
-    private void answered(Submission submission, UUID deliveryId, int attempt, String url, Instant sentAt,
-                          WebhookDispatcher.Answer received) {
-        WebhookDispatcher.Answer answer = submission.scenario() == Scenario.WEBHOOK_FAIL && received.acknowledged()
-                ? new WebhookDispatcher.Answer(received.statusCode(),
-                "simulated failure (sim-webhook-fail-): the receiver's HTTP " + received.statusCode() + " counts as failed",
-                false, received.at())
-                : received;
-        synchronized (submission) {
-            if (submissions.bySubmissionId(submission.id()) != submission
-                    || !deliveryId.equals(submission.pipeline().inFlightDelivery())) {
-                return; // reset or replaced while the delivery was out
-            }
-            deliveries.add(new DeliveryView(deliveryId, submission.id(), url, attempt, answer.statusCode(),
-                    answer.error(), sentAt));
-            submission.pipeline().deliveryFinished(deliveryId, answer.acknowledged(), answer.error(), answer.at(),
-                    new Steps(submission));
-            schedule(submission);
-        }
-        changed();
-    }
-
     // ==== MockControl ===============================================================================================
 
     @Override
@@ -499,7 +374,7 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
             idempotency.replaceAll(List.of());
             subjects.clear();
             deliveries.replaceAll(List.of());
-            due.clear();
+            runner.clear();
         }
         changed();
     }
@@ -514,108 +389,14 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
         return new ClockView(clock.now(), clock.mode(), clock.offset().toMillis());
     }
 
-    /**
-     * Moves the clock forward by {@code by}, stopping at every due transition on the way: the clock is moved to
-     * that instant, the transition runs, and any webhook it sends is answered before time moves on. On the real
-     * clock the ticker keeps running meanwhile; it finds nothing left to do.
-     *
-     * @throws IllegalArgumentException for a negative duration
-     */
     @Override
     public Instant advance(Duration by) {
-        Objects.requireNonNull(by, "by");
-        if (by.isNegative()) {
-            throw new IllegalArgumentException("The clock only moves forward; asked to move by " + by);
-        }
-        Instant reached;
-        synchronized (clockLock) {
-            Instant target = clock.now().plus(by);
-            for (int guard = 0; guard < 1_000_000; guard++) {
-                Instant next = due.earliest();
-                if (next == null || next.isAfter(target)) {
-                    break;
-                }
-                clock.moveTo(next);
-                advanceDue();
-                dispatcher.awaitIdle(DELIVERY_WAIT);
-            }
-            reached = clock.moveTo(target);
-            advanceDue();
-            dispatcher.awaitIdle(DELIVERY_WAIT);
-            ticker.rewake(due.earliest());
-        }
-        changed();
-        return reached;
+        return runner.advance(by);
     }
 
-    /**
-     * Runs time forward from due transition to due transition until nothing is left open: every pipeline ended,
-     * every webhook answered (or dead-lettered), every artifact available. Bounded by {@link #SETTLE_BOUND} of mock
-     * time, so a submission that would never settle cannot hang the caller.
-     */
     @Override
     public SettleReport settle() {
-        SettleReport report;
-        synchronized (clockLock) {
-            Instant start = clock.now();
-            Instant limit = start.plus(SETTLE_BOUND);
-            long attemptsBefore = deliveries.added();
-            boolean settled = false;
-            for (int guard = 0; guard < 1_000_000; guard++) {
-                dispatcher.awaitIdle(DELIVERY_WAIT);
-                Instant next = due.earliest();
-                if (next == null) {
-                    Instant artifacts = latestPendingArtifact();
-                    if (artifacts == null) {
-                        settled = true;
-                        break;
-                    }
-                    next = artifacts;
-                }
-                if (next.isAfter(limit)) {
-                    break;
-                }
-                clock.moveTo(next);
-                Instant now = clock.now();
-                advanceDue();
-                for (Submission submission : submissions.all()) {
-                    synchronized (submission) {
-                        catchUp(submission, now);
-                    }
-                }
-            }
-            dispatcher.awaitIdle(DELIVERY_WAIT);
-            ticker.rewake(due.earliest());
-            Instant now = clock.now();
-            Map<String, Integer> counts = new LinkedHashMap<>();
-            for (SubmissionStatus status : SubmissionStatus.values()) {
-                counts.put(status.slug(), 0);
-            }
-            for (Submission submission : submissions.all()) {
-                synchronized (submission) {
-                    counts.merge(submission.status().slug(), 1, Integer::sum);
-                }
-            }
-            report = new SettleReport(Duration.between(start, now).toMillis(), now, settled, counts,
-                    (int) (deliveries.added() - attemptsBefore));
-        }
-        changed();
-        return report;
-    }
-
-    /** The latest instant an artifact becomes available, when one is still pending after its pipeline ended. */
-    private Instant latestPendingArtifact() {
-        Instant now = clock.now();
-        Instant latest = null;
-        for (Submission submission : submissions.all()) {
-            synchronized (submission) {
-                Instant at = submission.artifactsPendingUntil(now);
-                if (at != null && (latest == null || at.isAfter(latest))) {
-                    latest = at;
-                }
-            }
-        }
-        return latest;
+        return runner.settle();
     }
 
     @Override
@@ -687,14 +468,14 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
             }
             deliveries.replaceAll(attempts);
             subjects.clear();
-            due.clear();
+            runner.clear();
             for (Submission submission : restored) {
                 if (submission.partnerSubjectId() != null) {
                     subjects.remember(submission.tenantId(), submission.partnerSubjectId(), submission.subjectId());
                 }
                 synchronized (submission) {
-                    interruptDelivery(submission);
-                    schedule(submission);
+                    webhooks.interruptDelivery(submission, runner);
+                    runner.schedule(submission);
                 }
             }
         }
@@ -704,20 +485,6 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
     private String linkSecret() {
         byte[] secret = urlSigner.secret();
         return secret == null ? null : java.util.Base64.getEncoder().encodeToString(secret);
-    }
-
-    /** A delivery that was out when the snapshot was taken will never be answered: count it as failed. */
-    private void interruptDelivery(Submission submission) {
-        UUID deliveryId = submission.pipeline().inFlightDelivery();
-        if (deliveryId == null) {
-            return;
-        }
-        Job dispatch = submission.pipeline().job(JobType.DISPATCH_WEBHOOKS);
-        WebhookConfig webhook = webhookOf(submission);
-        String error = "interrupted: the mock stopped before the receiver answered";
-        deliveries.add(new DeliveryView(deliveryId, submission.id(), webhook == null ? null : webhook.url(),
-                dispatch.attempts(), null, error, dispatch.startedAt()));
-        submission.pipeline().deliveryFinished(deliveryId, false, error, clock.now(), new Steps(submission));
     }
 
     private void changed() {
