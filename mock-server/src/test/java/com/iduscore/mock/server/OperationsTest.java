@@ -67,6 +67,23 @@ class OperationsTest {
     }
 
     @Test
+    void a_stop_lets_an_in_flight_request_finish_and_takes_under_two_seconds() throws Exception {
+        IduScoreMockServer mock = IduScoreMockServer.start(MockServerConfig.defaults().withPort(0));
+        RestAssured.port = mock.port();
+        mock.faults().set(new com.iduscore.mock.http.Faults.Settings(true, 800, null));
+        java.util.concurrent.CompletableFuture<Integer> inFlight = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                Partner.withKey(DEMO_A1_KEY).get("/v1/partner-auth-probe").statusCode());
+        Thread.sleep(300); // the request is now waiting out its latency inside the mock
+
+        long started = System.nanoTime();
+        mock.stop();
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(inFlight.get()).as("the in-flight request's status").isEqualTo(204);
+        assertThat(took).isLessThan(Duration.ofSeconds(2));
+    }
+
+    @Test
     void beyond_max_submissions_the_oldest_finished_ones_are_evicted_with_their_keys() {
         try (IduScoreMockServer mock = IduScoreMockServer.start(MockServerConfig.defaults().withPort(0)
                 .withClock(ClockMode.MANUAL).withMaxSubmissions(3))) {
