@@ -75,8 +75,9 @@ public final class IduScoreMock implements AutoCloseable {
     }
 
     /**
-     * Moves the manual clock by {@code by}: every pipeline step and webhook attempt that falls due on the way runs, in
-     * order, and each webhook is answered before time moves on. IllegalStateException on the real clock.
+     * Moves the mock's clock by {@code by} (on the real clock, as an offset): every pipeline step, SLA deadline, link
+     * expiry and webhook attempt that falls due on the way runs, in order, and each webhook is answered before time
+     * moves on.
      */
     public IduScoreMock advance(Duration by) {
         mock.advance(by);
@@ -85,8 +86,9 @@ public final class IduScoreMock implements AutoCloseable {
 
     /**
      * Runs the mock until nothing is pending: every submission terminal ({@code completed}, {@code failed},
-     * {@code rejected}) and every due webhook attempt, retries included, made. Manual clock: jumps through the due
-     * times; real clock: waits (at most 60 s).
+     * {@code rejected}) and every due webhook attempt, retries included, made: the clock (manual, or the real one as
+     * an offset) jumps from one due time to the next, so nothing waits. Fails when the mock does not settle within one
+     * day of its clock.
      */
     public IduScoreMock settle() {
         mock.settle();

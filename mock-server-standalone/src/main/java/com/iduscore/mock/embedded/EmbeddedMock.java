@@ -9,6 +9,7 @@ import com.iduscore.contract.openapi.OpenApiInteractionChecker;
 import com.iduscore.mock.config.TenantsFile;
 import com.iduscore.mock.domain.tenant.TenantConfig;
 import com.iduscore.mock.domain.view.DeliveryView;
+import com.iduscore.mock.domain.view.SettleReport;
 import com.iduscore.mock.server.ClockMode;
 import com.iduscore.mock.server.IduScoreMockServer;
 import com.iduscore.mock.server.MockServerConfig;
@@ -45,14 +46,9 @@ public final class EmbeddedMock implements AutoCloseable {
     static {
         quietLogs();
     }
-    /** settle() on the manual clock: at most this many jumps, and never further than this. */
-    private static final int SETTLE_MAX_JUMPS = 10_000;
-    private static final Duration SETTLE_MAX_SPAN = Duration.ofDays(2);
-    private static final Duration SETTLE_REAL_CLOCK_TIMEOUT = Duration.ofSeconds(60);
 
     private final IduScoreMockServer server;
     private final List<TenantConfig> tenants;
-    private final Duration stepDuration;
     private final HttpClient admin = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final ConcurrentLinkedQueue<Exchange> exchanges = new ConcurrentLinkedQueue<>();
@@ -60,7 +56,6 @@ public final class EmbeddedMock implements AutoCloseable {
     private EmbeddedMock(IduScoreMockServer server, List<TenantConfig> tenants) {
         this.server = server;
         this.tenants = tenants;
-        this.stepDuration = server.config().stepDuration();
         server.wireMock().addMockServiceRequestListener(this::record);
     }
 
@@ -146,95 +141,24 @@ public final class EmbeddedMock implements AutoCloseable {
         return server.control().now();
     }
 
-    /** Moves the manual clock; everything due on the way runs, webhooks included. IllegalStateException on the real clock. */
+    /** Moves the mock's clock (manual, or the real one as an offset); everything due on the way runs, webhooks included. */
     public void advance(Duration by) {
-        server.control().advanceClock(by);
+        server.advance(by);
     }
 
     /**
-     * Brings every submission to a terminal status and every due webhook attempt (retries included) to its end.
-     * On the manual clock: jumps from one due time to the next (bounded); on the real clock: waits (up to 60 s).
+     * Brings every submission to a terminal status and every due webhook attempt (retries included) to its end, by
+     * moving the clock from one due time to the next (the domain's settle, as {@code POST /__admin/iduscore/clock/settle}).
      *
-     * <p>Bridge until the domain offers {@code MockControl.settle()}: this is the one method to switch over.
-     *
-     * @throws IllegalStateException when the mock does not settle within the bounds
+     * @return what happened: how far time moved, the submissions by status, the deliveries made
+     * @throws IllegalStateException when the mock does not settle within its bound (one day of mock time)
      */
-    public void settle() {
-        if (manualClock()) {
-            settleManualClock();
-        } else {
-            settleRealClock();
+    public SettleReport settle() {
+        SettleReport report = server.settle();
+        if (!report.settled()) {
+            throw new IllegalStateException("The mock did not settle within one day of its clock: " + report);
         }
-    }
-
-    private void settleManualClock() {
-        Instant limit = now().plus(SETTLE_MAX_SPAN);
-        for (int jump = 0; jump < SETTLE_MAX_JUMPS; jump++) {
-            Pending pending = pending();
-            if (pending.settled()) {
-                return;
-            }
-            Instant now = now();
-            if (now.isAfter(limit)) {
-                break;
-            }
-            // to the next due time; a submission open with nothing due moves by one step
-            Duration by = pending.nextDue() == null ? stepDuration : Duration.between(now, pending.nextDue());
-            advance(by.isNegative() ? Duration.ZERO : by);
-        }
-        throw new IllegalStateException("The mock did not settle within " + SETTLE_MAX_SPAN + " of its clock: " + pending());
-    }
-
-    private void settleRealClock() {
-        long deadline = System.nanoTime() + SETTLE_REAL_CLOCK_TIMEOUT.toNanos();
-        while (!pending().settled()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The mock did not settle within " + SETTLE_REAL_CLOCK_TIMEOUT + ": " + pending());
-            }
-            try {
-                Thread.sleep(Math.max(10, stepDuration.toMillis() / 4));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for the mock to settle", e);
-            }
-        }
-    }
-
-    /** What is still open, read from the state snapshot: open submissions, and the earliest due time of any job. */
-    private Pending pending() {
-        JsonNode state;
-        try {
-            state = JSON.readTree(server.control().exportState());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        int open = 0;
-        Instant nextDue = null;
-        for (JsonNode submission : state.path("submissions")) {
-            String status = submission.path("status").asText();
-            if (!status.equals("completed") && !status.equals("failed") && !status.equals("rejected")) {
-                open++;
-            }
-            for (JsonNode job : submission.path("jobs")) {
-                JsonNode due = job.get("dueAt");
-                if (due != null && due.isTextual()) {
-                    Instant at = Instant.parse(due.asText());
-                    nextDue = nextDue == null || at.isBefore(nextDue) ? at : nextDue;
-                }
-            }
-        }
-        return new Pending(open, nextDue);
-    }
-
-    private record Pending(int openSubmissions, Instant nextDue) {
-        boolean settled() {
-            return openSubmissions == 0 && nextDue == null;
-        }
-
-        @Override
-        public String toString() {
-            return openSubmissions + " submission(s) not terminal, next due time " + (nextDue == null ? "none" : nextDue);
-        }
+        return report;
     }
 
     /** Every webhook delivery attempt so far, oldest first. */
@@ -244,7 +168,7 @@ public final class EmbeddedMock implements AutoCloseable {
 
     /** Forgets every submission, key, delivery, fault and rate window (as {@code POST /__admin/iduscore/reset}), and the exchanges. */
     public void reset() {
-        send("POST", "/__admin/iduscore/reset", null);
+        server.reset();
         exchanges.clear();
     }
 

@@ -5,12 +5,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.github.tomakehurst.wiremock.admin.Router;
 import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
+import com.github.tomakehurst.wiremock.extension.requestfilter.AdminRequestFilterV2;
+import com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterAction;
+import com.github.tomakehurst.wiremock.security.Authenticator;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.iduscore.mock.domain.MockControl;
 import com.iduscore.mock.domain.error.ApiException;
+import com.iduscore.mock.domain.error.RefusalReason;
 import com.iduscore.mock.http.ApiJson;
 import com.iduscore.mock.http.ErrorReplies;
 import com.iduscore.mock.http.Faults;
@@ -34,10 +38,14 @@ import java.util.function.Supplier;
  * {@link MockControl} and the fault switches, never a partner route; with {@code --admin-token} WireMock's admin
  * authenticator guards it like the rest of {@code /__admin}.
  *
+ * <p>As an admin request filter it also answers, in the API's error envelope, what WireMock would answer with an
+ * empty body: a refused admin token (401) and an unknown route or method under {@code /__admin/iduscore/}.
+ *
  * <pre>
  * POST /__admin/iduscore/reset                 forget submissions, keys, deliveries, faults, rate windows → 204
- * GET  /__admin/iduscore/clock                 → {"now"}
- * POST /__admin/iduscore/clock/advance         {"millis": N} → {"now"}; 409 on the real clock
+ * GET  /__admin/iduscore/clock                 → {"now","mode","offsetMillis"}
+ * POST /__admin/iduscore/clock/advance         {"millis": N} → {"now","mode","offsetMillis"}, on either clock
+ * POST /__admin/iduscore/clock/settle          → {"advancedMillis","now","settled","submissions","deliveries"}
  * GET  /__admin/iduscore/webhook-deliveries    → {"deliveries": [...]}
  * GET  /__admin/iduscore/state                 → the snapshot document
  * PUT  /__admin/iduscore/state                 snapshot → 204; 400 and no change when it is not one
@@ -45,22 +53,84 @@ import java.util.function.Supplier;
  * PUT  /__admin/iduscore/faults                any of those fields → the new settings
  * </pre>
  */
-public final class IduScoreAdminApi implements AdminApiExtension {
+public final class IduScoreAdminApi implements AdminApiExtension, AdminRequestFilterV2 {
     private static final Logger LOG = LoggerFactory.getLogger(IduScoreAdminApi.class);
 
     /** Upper bound for the latency fault, so a typo cannot hang a client for hours. */
     static final long MAX_LATENCY_MS = 120_000;
     private static final Set<String> FAULT_FIELDS = Set.of("ready", "latencyMs", "rateLimitPerMinute");
 
+    private static final String PREFIX = "/__admin/iduscore/";
+    /** Every route of this API: path under {@link #PREFIX} → its methods. */
+    private static final Map<String, Set<String>> ROUTES = Map.of(
+            "reset", Set.of("POST"),
+            "clock", Set.of("GET"),
+            "clock/advance", Set.of("POST"),
+            "clock/settle", Set.of("POST"),
+            "webhook-deliveries", Set.of("GET"),
+            "state", Set.of("GET", "PUT"),
+            "faults", Set.of("GET", "PUT"));
+
     private final Supplier<MockControl> control;
     private final Faults faults;
     private final RateLimiter rateLimiter;
+    private final Authenticator authenticator;
 
     /** @param control asked on every request; may block the first requests until the domain is ready */
     public IduScoreAdminApi(Supplier<MockControl> control, Faults faults, RateLimiter rateLimiter) {
+        this(control, faults, rateLimiter, null);
+    }
+
+    /** @param authenticator the admin token's, or null when the admin API is open */
+    public IduScoreAdminApi(Supplier<MockControl> control, Faults faults, RateLimiter rateLimiter,
+                            Authenticator authenticator) {
         this.control = control;
         this.faults = faults;
         this.rateLimiter = rateLimiter;
+        this.authenticator = authenticator;
+    }
+
+    /**
+     * Runs before WireMock's own authentication and routing, which would answer these with an empty body: a refused
+     * token on any {@code /__admin} route, and an unknown route or method under {@code /__admin/iduscore/}.
+     */
+    @Override
+    public RequestFilterAction filter(Request request, ServeEvent serveEvent) {
+        RequestContext context = RequestContext.of(request.getHeader("x-request-id"), null);
+        if (authenticator != null && !authenticator.authenticate(request)) {
+            return stop(context, ErrorReplies.of(context, new ApiException(RefusalReason.INVALID_API_KEY,
+                    "The admin API needs Authorization: Bearer <the --admin-token>")));
+        }
+        // WireMock hands admin filters the path without its /__admin prefix; accept both forms
+        String path = pathOf(request.getUrl());
+        String relative = path.startsWith("/__admin/") ? path.substring("/__admin".length()) : path;
+        if (!relative.startsWith("/iduscore/")) {
+            return RequestFilterAction.continueWith(request);
+        }
+        String route = relative.substring("/iduscore/".length());
+        Set<String> methods = ROUTES.get(route);
+        if (methods == null) {
+            return stop(context, ErrorReplies.of(context, new ApiException(RefusalReason.NOT_FOUND,
+                    "No admin route " + PREFIX + route)));
+        }
+        if (!methods.contains(request.getMethod().getName())) {
+            HttpReply reply = ErrorReplies.of(context, new ApiException(RefusalReason.METHOD_NOT_ALLOWED,
+                    "Method " + request.getMethod().getName() + " is not allowed on " + PREFIX + route));
+            reply.header("Allow", String.join(", ", methods.stream().sorted().toList()));
+            return stop(context, reply);
+        }
+        return RequestFilterAction.continueWith(request);
+    }
+
+    private static RequestFilterAction stop(RequestContext context, HttpReply reply) {
+        reply.header("x-request-id", context.requestId());
+        return RequestFilterAction.stopWith(WireMockReplies.toDefinition(reply, 0));
+    }
+
+    private static String pathOf(String url) {
+        int query = url.indexOf('?');
+        String path = query < 0 ? url : url.substring(0, query);
+        return path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
     }
 
     @Override
@@ -78,6 +148,8 @@ public final class IduScoreAdminApi implements AdminApiExtension {
         router.add(RequestMethod.GET, "/iduscore/clock", (admin, event, params) -> respond(event, r -> now()));
         router.add(RequestMethod.POST, "/iduscore/clock/advance",
                 (admin, event, params) -> respond(event, this::advanceClock));
+        router.add(RequestMethod.POST, "/iduscore/clock/settle",
+                (admin, event, params) -> respond(event, r -> HttpReply.json(200, control.get().settle())));
         router.add(RequestMethod.GET, "/iduscore/webhook-deliveries", (admin, event, params) -> respond(event,
                 r -> HttpReply.json(200, Map.of("deliveries", control.get().deliveries()))));
         router.add(RequestMethod.GET, "/iduscore/state", (admin, event, params) -> respond(event,
@@ -96,7 +168,7 @@ public final class IduScoreAdminApi implements AdminApiExtension {
     }
 
     private HttpReply now() {
-        return HttpReply.json(200, Map.of("now", control.get().now()));
+        return HttpReply.json(200, control.get().clock());
     }
 
     private HttpReply advanceClock(Request request) {
@@ -106,12 +178,7 @@ public final class IduScoreAdminApi implements AdminApiExtension {
             throw ErrorReplies.invalidField("Expected {\"millis\": N} with N a whole number >= 0", "millis",
                     "Expected a whole number >= 0");
         }
-        try {
-            control.get().advanceClock(Duration.ofMillis(millis.asLong()));
-        } catch (IllegalStateException realClock) {
-            throw new ApiException(409, "CLOCK_NOT_MANUAL",
-                    "The mock runs on the real clock; start it with --clock manual to move time by hand");
-        }
+        control.get().advance(Duration.ofMillis(millis.asLong()));
         return now();
     }
 
@@ -120,7 +187,7 @@ public final class IduScoreAdminApi implements AdminApiExtension {
         try {
             control.get().importState(snapshot);
         } catch (IllegalArgumentException notASnapshot) {
-            throw new ApiException(400, ErrorReplies.VALIDATION_ERROR,
+            throw new ApiException(RefusalReason.VALIDATION_ERROR,
                     "Not a state snapshot (use the document GET /__admin/iduscore/state returns): "
                             + notASnapshot.getMessage());
         }
@@ -166,7 +233,7 @@ public final class IduScoreAdminApi implements AdminApiExtension {
             }
         }
         if (!problems.isEmpty()) {
-            throw new ApiException(400, ErrorReplies.VALIDATION_ERROR, "Invalid fault settings",
+            throw new ApiException(RefusalReason.VALIDATION_ERROR, "Invalid fault settings",
                     ErrorReplies.flatten(List.of(), problems));
         }
         Faults.Settings updated = new Faults.Settings(ready, latencyMs, rateLimit);
@@ -177,18 +244,18 @@ public final class IduScoreAdminApi implements AdminApiExtension {
     private static JsonNode jsonObject(Request request) {
         byte[] body = request.getBody();
         if (body == null || body.length == 0) {
-            throw new ApiException(400, ErrorReplies.VALIDATION_ERROR, "Expected a JSON object body");
+            throw new ApiException(RefusalReason.VALIDATION_ERROR, "Expected a JSON object body");
         }
         try {
             JsonNode node = ApiJson.mapper().readTree(body);
             if (node == null || node.getNodeType() != JsonNodeType.OBJECT) {
-                throw new ApiException(400, ErrorReplies.VALIDATION_ERROR, "Expected a JSON object body");
+                throw new ApiException(RefusalReason.VALIDATION_ERROR, "Expected a JSON object body");
             }
             return node;
         } catch (JsonProcessingException malformed) {
             throw ErrorReplies.malformedJson(ErrorReplies.firstLine(malformed.getOriginalMessage()));
         } catch (IOException unreadable) {
-            throw new ApiException(400, ErrorReplies.VALIDATION_ERROR, "Expected a JSON object body");
+            throw new ApiException(RefusalReason.VALIDATION_ERROR, "Expected a JSON object body");
         }
     }
 

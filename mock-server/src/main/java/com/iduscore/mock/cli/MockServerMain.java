@@ -88,6 +88,10 @@ public final class MockServerMain implements Callable<Integer> {
             description = "Require Authorization: Bearer TOKEN on every /__admin route.")
     String adminToken;
 
+    @Option(names = "--max-submissions", paramLabel = "N",
+            description = "Keep at most N submissions; beyond it the oldest finished ones are forgotten (default: ${DEFAULT-VALUE}).")
+    int maxSubmissions = DomainSettings.DEFAULT_MAX_SUBMISSIONS;
+
     @Spec
     CommandSpec spec;
 
@@ -167,6 +171,9 @@ public final class MockServerMain implements Callable<Integer> {
         if (port < 0 || port > 65_535) {
             throw new ParameterException(spec.commandLine(), "--port must be 0..65535, not " + port);
         }
+        if (maxSubmissions < 1) {
+            throw new ParameterException(spec.commandLine(), "--max-submissions must be 1 or more, not " + maxSubmissions);
+        }
         if (!isLocalAddress(bind)) {
             throw new ParameterException(spec.commandLine(),
                     "--bind '" + bind + "' cannot be bound: it is not an address of this machine");
@@ -189,7 +196,8 @@ public final class MockServerMain implements Callable<Integer> {
                 .withSla(sla)
                 .withStateFile(stateFile)
                 .withWebhookHeaderPrefix(webhookHeaderPrefix)
-                .withAdminToken(adminToken);
+                .withAdminToken(adminToken)
+                .withMaxSubmissions(maxSubmissions);
     }
 
     static String listeningLine(IduScoreMockServer server) {

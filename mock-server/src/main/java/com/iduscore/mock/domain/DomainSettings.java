@@ -17,13 +17,21 @@ import java.util.Objects;
  * @param sla                 a job's SLA: {@code slaDeadlineAt = queuedAt + sla} (default 15 minutes)
  * @param webhookHeaderPrefix {@code X-Idunox-} or {@code X-IduScore-}: prefix of the webhook's four signature headers
  * @param stateFile           where the state survives a restart; {@code null} keeps it in memory only
+ * @param maxSubmissions      submissions kept at most: beyond it the oldest terminal ones are evicted with their
+ *                            results, jobs and idempotency keys, so memory stays bounded under sustained load
  */
 public record DomainSettings(MockClock clock, List<TenantConfig> tenants, Duration stepDuration, Duration sla,
-                             String webhookHeaderPrefix, Path stateFile) {
+                             String webhookHeaderPrefix, Path stateFile, int maxSubmissions) {
 
     public static final Duration DEFAULT_STEP_DURATION = Duration.ofMillis(300);
     public static final Duration DEFAULT_SLA = Duration.ofMinutes(15);
     public static final String DEFAULT_WEBHOOK_HEADER_PREFIX = "X-Idunox-";
+    public static final int DEFAULT_MAX_SUBMISSIONS = 100_000;
+
+    public DomainSettings(MockClock clock, List<TenantConfig> tenants, Duration stepDuration, Duration sla,
+                          String webhookHeaderPrefix, Path stateFile) {
+        this(clock, tenants, stepDuration, sla, webhookHeaderPrefix, stateFile, DEFAULT_MAX_SUBMISSIONS);
+    }
 
     public DomainSettings {
         Objects.requireNonNull(clock, "clock");
@@ -36,6 +44,9 @@ public record DomainSettings(MockClock clock, List<TenantConfig> tenants, Durati
         }
         if (sla.isNegative() || sla.isZero()) {
             throw new IllegalArgumentException("sla must be positive, was " + sla);
+        }
+        if (maxSubmissions < 1) {
+            throw new IllegalArgumentException("maxSubmissions must be >= 1, was " + maxSubmissions);
         }
     }
 

@@ -1,52 +1,42 @@
 package com.iduscore.mock.domain;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.iduscore.mock.domain.artifact.Artifact;
+import com.iduscore.mock.domain.artifact.DownloadLinks;
 import com.iduscore.mock.domain.artifact.ReportContent;
 import com.iduscore.mock.domain.clock.ManualClock;
 import com.iduscore.mock.domain.clock.MockClock;
 import com.iduscore.mock.domain.error.ApiErrors;
-import com.iduscore.mock.domain.idempotency.CanonicalJson;
 import com.iduscore.mock.domain.idempotency.IdempotencyRecord;
 import com.iduscore.mock.domain.idempotency.IdempotencyStore;
-import com.iduscore.mock.domain.idempotency.InMemoryIdempotencyStore;
-import com.iduscore.mock.domain.pipeline.DueQueue;
 import com.iduscore.mock.domain.pipeline.Job;
-import com.iduscore.mock.domain.pipeline.JobType;
-import com.iduscore.mock.domain.pipeline.PipelineListener;
-import com.iduscore.mock.domain.pipeline.PipelineTicker;
 import com.iduscore.mock.domain.pipeline.PipelineTiming;
 import com.iduscore.mock.domain.result.Result;
 import com.iduscore.mock.domain.state.StateFile;
+import com.iduscore.mock.domain.state.SnapshotCodec;
 import com.iduscore.mock.domain.state.StatePersister;
 import com.iduscore.mock.domain.state.StateSnapshot;
-import com.iduscore.mock.domain.state.StateSnapshot.AcceptedState;
 import com.iduscore.mock.domain.state.StateSnapshot.DeliveryState;
 import com.iduscore.mock.domain.state.StateSnapshot.IdempotencyState;
 import com.iduscore.mock.domain.state.StateSnapshot.SubmissionState;
 import com.iduscore.mock.domain.state.Times;
-import com.iduscore.mock.domain.submission.InMemorySubmissionStore;
 import com.iduscore.mock.domain.submission.MarkerPanel;
 import com.iduscore.mock.domain.submission.SubjectRegistry;
 import com.iduscore.mock.domain.submission.Submission;
+import com.iduscore.mock.domain.submission.SubmissionRequest;
 import com.iduscore.mock.domain.submission.SubmissionStatus;
 import com.iduscore.mock.domain.submission.SubmissionStore;
 import com.iduscore.mock.domain.tenant.Authenticator;
 import com.iduscore.mock.domain.tenant.InMemoryTenantDirectory;
-import com.iduscore.mock.domain.tenant.Tenant;
-import com.iduscore.mock.domain.tenant.TenantConfig.WebhookConfig;
 import com.iduscore.mock.domain.tenant.TenantDirectory;
 import com.iduscore.mock.domain.view.AcceptedView;
 import com.iduscore.mock.domain.view.ArtifactFile;
+import com.iduscore.mock.domain.view.ClockView;
+import com.iduscore.mock.domain.view.SettleReport;
 import com.iduscore.mock.domain.view.DeliveryView;
 import com.iduscore.mock.domain.view.JobView;
 import com.iduscore.mock.domain.view.ResultView;
 import com.iduscore.mock.domain.view.SubmissionView;
 import com.iduscore.mock.domain.webhook.DeliveryLog;
-import com.iduscore.mock.domain.webhook.ResultReadyEvent;
 import com.iduscore.mock.domain.webhook.WebhookDispatcher;
 
 import java.time.Duration;
@@ -60,15 +50,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * The mock IduScore service: the partner API ({@link PartnerApi}) and its admin controls ({@link MockControl}) over
- * one in-memory state, free of HTTP.
+ * The mock IduScore service, as a facade: the partner API ({@link PartnerApi}) and its admin controls
+ * ({@link MockControl}) over the stores it is handed, free of HTTP. Pipeline orchestration lives in
+ * {@link PipelineRunner}, the webhook glue in {@link WebhookGlue}, the snapshot codec in
+ * {@link com.iduscore.mock.domain.state.SnapshotCodec}.
  *
  * <p><b>Time.</b> Everything runs on the settings' clock. Before answering, every read brings the submission it
  * touches up to now ({@code advanceTo}), so answers are exact even when nothing else moved the pipeline. On the real
- * clock, {@link #start()} adds a {@link PipelineTicker} that wakes exactly when the next step falls due, so webhooks
- * go out without anyone polling. On a {@link ManualClock}, {@link #advanceClock} moves time step by step through
- * every due transition, and waits for each webhook answer before moving on, so a test sees retries at exactly
- * +1 s, +2 s, +4 s, +8 s.
+ * clock, {@link #start()} adds a ticker that wakes exactly when the next step falls due, so webhooks go out without
+ * anyone polling. On either clock, {@link #advance} moves time step by step through every due transition (the real
+ * clock keeps it as an offset), and waits for each webhook answer before moving on, so a test sees retries at
+ * exactly +1 s, +2 s, +4 s, +8 s.
  *
  * <p><b>Concurrency.</b> Each submission is guarded by its own monitor; lookups go through lock-free maps; no read
  * copies the state or touches the disk. Webhooks are sent on their own threads with no lock held. Idempotency claims
@@ -83,24 +75,30 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
     /** How long a signed artifact link stays valid from the GET that issued it (D8). */
     public static final Duration LINK_LIFETIME = Duration.ofHours(1);
     private static final Duration STATE_WRITE_DELAY = Duration.ofMillis(200);
-    private static final Duration DELIVERY_WAIT = Duration.ofSeconds(60);
+    /** How far {@link #settle} may move the clock at most. */
+    public static final Duration SETTLE_BOUND = Duration.ofDays(1);
 
     private final MockClock clock;
     private final PipelineTiming timing;
     private final DomainPorts ports;
     private final TenantDirectory tenants;
     private final Authenticator authenticator;
-    private final SubmissionStore submissions = new InMemorySubmissionStore();
-    private final IdempotencyStore idempotency = new InMemoryIdempotencyStore(IDEMPOTENCY_WINDOW);
+    private final SubmissionStore submissions;
+    private final IdempotencyStore idempotency;
     private final SubjectRegistry subjects = new SubjectRegistry();
-    private final DeliveryLog deliveries = new DeliveryLog();
-    /** Open pipelines by their next due time: what the ticker and advanceClock run. */
-    private final DueQueue<Submission> due = new DueQueue<>();
-    private final ObjectMapper json = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private final DeliveryLog deliveries;
+    /** Submissions oldest first, for eviction beyond {@code maxSubmissions}. */
+    private final java.util.concurrent.ConcurrentLinkedDeque<Submission> arrivals = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private final int maxSubmissions;
+    /** The link signer: the port's, re-keyed with the secret of a restored state. */
+    private volatile com.iduscore.mock.domain.artifact.ArtifactUrlSigner urlSigner;
+    /** When idempotency records were last expired (mock time). */
+    private volatile Instant lastExpiry = Instant.MIN;
+    private final SnapshotCodec codec = new SnapshotCodec();
     private final ScheduledExecutorService scheduler;
     private final WebhookDispatcher dispatcher;
-    private final PipelineTicker ticker;
+    private final WebhookGlue webhooks;
+    private final PipelineRunner runner;
     private final StatePersister persister;
     private final Object clockLock = new Object();
 
@@ -111,17 +109,29 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
      *                                  naming the tenant, when the tenants cannot work
      */
     public IduScoreService(DomainSettings settings, DomainPorts ports) {
+        this(settings, ports, DomainStores.inMemory());
+    }
+
+    /** As {@link #IduScoreService(DomainSettings, DomainPorts)}, with the stores handed in (they should start empty). */
+    public IduScoreService(DomainSettings settings, DomainPorts ports, DomainStores stores) {
         Objects.requireNonNull(settings, "settings");
+        this.submissions = Objects.requireNonNull(stores, "stores").submissions();
+        this.idempotency = stores.idempotency();
         this.ports = Objects.requireNonNull(ports, "ports");
         this.clock = settings.clock();
         this.timing = new PipelineTiming(settings.stepDuration(), settings.sla());
+        this.maxSubmissions = settings.maxSubmissions();
+        this.deliveries = new DeliveryLog((int) Math.min(Integer.MAX_VALUE, 5L * maxSubmissions));
+        this.urlSigner = ports.urlSigner();
         this.tenants = new InMemoryTenantDirectory(settings.tenants());
         this.authenticator = new Authenticator(tenants);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
                 .name("iduscore-domain-scheduler").daemon(true).factory());
         this.dispatcher = new WebhookDispatcher(ports.webhookTransport(), ports.webhookSigner(),
                 settings.webhookHeaderPrefix(), clock);
-        this.ticker = new PipelineTicker(clock, scheduler, this::advanceDue);
+        this.webhooks = new WebhookGlue(tenants, dispatcher, deliveries, submissions, clock, this::changed);
+        this.runner = new PipelineRunner(clock, submissions, deliveries, dispatcher, webhooks, scheduler, clockLock,
+                this::changed);
         if (settings.stateFile() == null) {
             this.persister = null;
             return;
@@ -147,14 +157,14 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
     /** On the real clock, starts the background ticker; on a manual clock, nothing moves until advanceClock. */
     public void start() {
         if (!(clock instanceof ManualClock)) {
-            ticker.start();
+            runner.startTicker();
         }
     }
 
     /** Stops the ticker and the webhook threads, then writes the state file one last time. */
     @Override
     public void close() {
-        ticker.close();
+        runner.close();
         dispatcher.close();
         if (persister != null) {
             persister.close();
@@ -170,20 +180,20 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
     }
 
     @Override
-    public Submitted submit(Caller caller, String idempotencyKey, String correlationId, JsonNode body) {
+    public Submitted submit(Caller caller, String idempotencyKey, String correlationId, SubmissionRequest body) {
         Objects.requireNonNull(caller, "caller");
         Objects.requireNonNull(body, "body");
         if (idempotencyKey == null || idempotencyKey.isEmpty()) {
-            throw new IllegalArgumentException("An Idempotency-Key is required; the adapter answers 400 before this");
+            throw new IllegalArgumentException("An Idempotency-Key is required; the adapter refuses it before this");
         }
         checkPartnerId(caller, body);
-        MarkerPanel.check(body);
-        String fingerprint = CanonicalJson.fingerprint(body);
+        MarkerPanel.check(body.markers());
+        String fingerprint = body.fingerprint();
         Instant now = clock.now();
         Submission[] created = {null};
         IdempotencyStore.Claim claim = idempotency.claim(caller.tenantId(), caller.partnerId(), idempotencyKey, now, () -> {
             Submission submission = Submission.accept(caller.tenantId(), caller.partnerId(),
-                    subjectId(caller.tenantId(), body.get("partnerSubjectId")), correlationId, body, now, timing);
+                    subjectId(caller.tenantId(), body.partnerSubjectId()), correlationId, body, now, timing);
             submissions.add(submission);
             created[0] = submission;
             AcceptedView accepted = new AcceptedView(submission.id(), submission.ingestJobId(),
@@ -193,8 +203,11 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
         });
         if (claim.created()) {
             synchronized (created[0]) {
-                settle(created[0]);
+                runner.schedule(created[0]);
             }
+            arrivals.addLast(created[0]);
+            evictBeyondLimit();
+            expireKeys(now);
             changed();
             return new Submitted(claim.record().accepted(), false);
         }
@@ -204,11 +217,46 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
         return new Submitted(claim.record().accepted(), true);
     }
 
-    private static void checkPartnerId(Caller caller, JsonNode body) {
-        JsonNode partnerId = body.get("partnerId");
+    /**
+     * Beyond {@code maxSubmissions}, forgets the oldest submissions whose pipeline has ended, with their jobs, result,
+     * artifacts and idempotency key. Open ones are kept whatever their age. Scans a bounded stretch per call.
+     */
+    private void evictBeyondLimit() {
+        if (submissions.size() <= maxSubmissions) {
+            return;
+        }
+        synchronized (arrivals) {
+            java.util.Iterator<Submission> oldestFirst = arrivals.iterator();
+            for (int scanned = 0; scanned < 10_000 && submissions.size() > maxSubmissions && oldestFirst.hasNext(); scanned++) {
+                Submission submission = oldestFirst.next();
+                if (submissions.bySubmissionId(submission.id()) != submission) {
+                    oldestFirst.remove(); // reset or replaced
+                    continue;
+                }
+                boolean ended;
+                synchronized (submission) {
+                    ended = submission.pipeline().finished();
+                }
+                if (ended) {
+                    oldestFirst.remove();
+                    submissions.remove(submission);
+                    idempotency.removeForSubmission(submission.id());
+                }
+            }
+        }
+    }
+
+    /** Drops idempotency records past their 24 h of mock time; at most once a minute of mock time. */
+    private void expireKeys(Instant now) {
+        if (now.isAfter(lastExpiry.plus(Duration.ofMinutes(1)))) {
+            lastExpiry = now;
+            idempotency.expire(now);
+        }
+    }
+
+    private static void checkPartnerId(Caller caller, SubmissionRequest body) {
         try {
-            if (partnerId != null && partnerId.isTextual()
-                    && UUID.fromString(partnerId.textValue()).equals(caller.partnerId())) {
+            if (body.partnerId() != null && UUID.fromString(body.partnerId()).equals(caller.partnerId())) {
                 return;
             }
         } catch (IllegalArgumentException notAUuid) {
@@ -217,11 +265,11 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
         throw ApiErrors.partnerIdMismatch();
     }
 
-    private UUID subjectId(String tenantId, JsonNode partnerSubjectId) {
-        if (partnerSubjectId == null || partnerSubjectId.isNull()) {
+    private UUID subjectId(String tenantId, String partnerSubjectId) {
+        if (partnerSubjectId == null) {
             return UUID.randomUUID();
         }
-        return subjects.subjectId(tenantId, partnerSubjectId.asText());
+        return subjects.subjectId(tenantId, partnerSubjectId);
     }
 
     @Override
@@ -229,7 +277,7 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
         Submission submission = visible(caller, submissions.bySubmissionId(submissionId), "Submission");
         Instant now = clock.now();
         synchronized (submission) {
-            catchUp(submission, now);
+            runner.catchUp(submission, now);
             return submission.toView(now);
         }
     }
@@ -239,7 +287,7 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
         Submission submission = visible(caller, submissions.byJobId(jobId), "Job");
         Instant now = clock.now();
         synchronized (submission) {
-            catchUp(submission, now);
+            runner.catchUp(submission, now);
             JobView view = submission.jobView(jobId, now);
             if (view == null) {
                 throw ApiErrors.notFound("Job");
@@ -249,25 +297,24 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
     }
 
     @Override
-    public ResultView result(Caller caller, UUID resultId, String publicBaseUrl) {
+    public ResultView result(Caller caller, UUID resultId, DownloadLinks links) {
         Submission submission = visible(caller, submissions.byResultId(resultId), "Result");
-        String base = trimSlash(Objects.requireNonNull(publicBaseUrl, "publicBaseUrl"));
+        Objects.requireNonNull(links, "links");
         Instant now = clock.now();
         synchronized (submission) {
-            catchUp(submission, now);
+            runner.catchUp(submission, now);
             Result result = submission.result();
             if (result == null || !result.id().equals(resultId)) {
                 throw ApiErrors.notFound("Result");
             }
-            return submission.resultView(artifact -> signedLink(base, artifact, now));
+            return submission.resultView(now, artifact -> signedLink(links, artifact, now));
         }
     }
 
-    private ResultView.Access signedLink(String base, Artifact artifact, Instant now) {
+    private ResultView.Access signedLink(DownloadLinks links, Artifact artifact, Instant now) {
         long expires = now.getEpochSecond() + LINK_LIFETIME.toSeconds();
-        String signature = ports.urlSigner().sign(artifact.id(), expires);
-        return new ResultView.Access(base + "/_mock/artifacts/" + artifact.id() + "?expires=" + expires
-                + "&signature=" + signature, Instant.ofEpochSecond(expires));
+        String signature = urlSigner.sign(artifact.id(), expires);
+        return new ResultView.Access(links.url(artifact.id(), expires, signature), Instant.ofEpochSecond(expires));
     }
 
     /**
@@ -277,7 +324,7 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
     @Override
     public ArtifactFile download(UUID artifactId, long expiresEpochSeconds, String signature) {
         if (artifactId == null || signature == null || signature.isEmpty()
-                || !ports.urlSigner().verify(artifactId, expiresEpochSeconds, signature)) {
+                || !urlSigner.verify(artifactId, expiresEpochSeconds, signature)) {
             throw ApiErrors.downloadForbidden("The download link is not valid: its signature does not match");
         }
         Instant now = clock.now();
@@ -291,9 +338,9 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
         Artifact artifact;
         ReportContent content;
         synchronized (submission) {
-            catchUp(submission, now);
+            runner.catchUp(submission, now);
             artifact = submission.result() == null ? null : submission.result().artifact(artifactId);
-            if (artifact == null || !artifact.available()) {
+            if (artifact == null || !artifact.availableBy(now)) {
                 throw ApiErrors.notFound("Artifact");
             }
             content = submission.reportContent();
@@ -304,7 +351,7 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
                 "iduscore-result-" + content.resultId() + "." + file.kind().slug(), bytes);
     }
 
-    /** 404 for an unknown id and for another tenant's, alike; 403 for another credential of the same tenant (D6). */
+    /** NOT_FOUND for an unknown id and for another tenant's, alike; FORBIDDEN for another credential of the same tenant (D6). */
     private static Submission visible(Caller caller, Submission submission, String resource) {
         Objects.requireNonNull(caller, "caller");
         if (submission == null || !submission.tenantId().equals(caller.tenantId())) {
@@ -316,116 +363,6 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
         return submission;
     }
 
-    private static String trimSlash(String base) {
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-    }
-
-    // ==== the pipeline ==============================================================================================
-
-    /** Runs what is due on this submission (its monitor held); cheap when nothing is. */
-    private void catchUp(Submission submission, Instant now) {
-        if (!submission.pipeline().dueBy(now)) {
-            return;
-        }
-        if (submission.pipeline().advanceTo(now, new Steps(submission))) {
-            settle(submission);
-            changed();
-        }
-    }
-
-    /** After a change (monitor held): queue the pipeline under its next due time and make sure the ticker wakes then. */
-    private void settle(Submission submission) {
-        Instant next = submission.pipeline().nextDueAt();
-        if (next != null && !next.equals(submission.pipeline().scheduledAt())) {
-            submission.pipeline().scheduledAt(next);
-            due.add(submission, next);
-            ticker.wakeAt(next);
-        }
-    }
-
-    /** Runs everything due now; returns the next due time (null when nothing is scheduled). */
-    private Instant advanceDue() {
-        Instant now = clock.now();
-        for (DueQueue.Entry<Submission> entry : due.pollDue(now)) {
-            Submission submission = entry.item();
-            synchronized (submission) {
-                if (submissions.bySubmissionId(submission.id()) != submission) {
-                    continue; // reset or replaced since it was queued
-                }
-                if (entry.due().equals(submission.pipeline().scheduledAt())) {
-                    submission.pipeline().scheduledAt(null);
-                }
-                catchUp(submission, now);
-                settle(submission);
-            }
-        }
-        return due.earliest();
-    }
-
-    private WebhookConfig webhookOf(Submission submission) {
-        return tenants.tenant(submission.tenantId()).map(Tenant::webhook).orElse(null);
-    }
-
-    /** Connects one submission's pipeline to its statuses, its result and its webhook. */
-    private final class Steps implements PipelineListener {
-        private final Submission submission;
-
-        Steps(Submission submission) {
-            this.submission = submission;
-        }
-
-        @Override
-        public void started(Job job, Instant at) {
-            submission.stepStarted(job.type(), at);
-        }
-
-        @Override
-        public void succeeded(Job job, Instant at) {
-            if (submission.stepSucceeded(job.type(), at) != null) {
-                submissions.indexResult(submission);
-            }
-        }
-
-        @Override
-        public void ended(Job job, Instant at) {
-            submission.stepEnded(job, at);
-        }
-
-        @Override
-        public boolean hasWebhook() {
-            return webhookOf(submission) != null;
-        }
-
-        @Override
-        public void deliver(Job job, UUID deliveryId, Instant at) {
-            WebhookConfig webhook = webhookOf(submission);
-            Result result = submission.result();
-            byte[] body = submission.webhookBody(() -> new ResultReadyEvent(submission.id(), result.id(),
-                    result.artifacts().isEmpty() ? result.id() : result.artifacts().get(0).id(),
-                    submission.partnerSubmissionId(), submission.status().slug(), submission.status().label(),
-                    submission.completedAt()).toJson(json));
-            int attempt = job.attempts();
-            dispatcher.send(new WebhookDispatcher.Delivery(deliveryId, submission.id(), webhook, attempt,
-                    job.maxAttempts(), at, body), answer -> answered(submission, deliveryId, attempt, webhook.url(), at, answer));
-        }
-    }
-
-    /** A receiver answered (on a webhook thread): record the attempt, then let the pipeline succeed or retry. */
-    private void answered(Submission submission, UUID deliveryId, int attempt, String url, Instant sentAt,
-                          WebhookDispatcher.Answer answer) {
-        synchronized (submission) {
-            if (submissions.bySubmissionId(submission.id()) != submission
-                    || !deliveryId.equals(submission.pipeline().inFlightDelivery())) {
-                return; // reset or replaced while the delivery was out
-            }
-            deliveries.add(new DeliveryView(deliveryId, submission.id(), url, attempt, answer.statusCode(),
-                    answer.error(), sentAt));
-            submission.pipeline().deliveryFinished(deliveryId, answer.acknowledged(), answer.error(), answer.at(),
-                    new Steps(submission));
-            settle(submission);
-        }
-        changed();
-    }
 
     // ==== MockControl ===============================================================================================
 
@@ -433,10 +370,11 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
     public void reset() {
         synchronized (clockLock) {
             submissions.replaceAll(List.of());
+            arrivals.clear();
             idempotency.replaceAll(List.of());
             subjects.clear();
             deliveries.replaceAll(List.of());
-            due.clear();
+            runner.clear();
         }
         changed();
     }
@@ -446,42 +384,19 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
         return clock.now();
     }
 
-    /**
-     * Moves the manual clock forward by {@code by}, stopping at every due transition on the way: the clock is set to
-     * that instant, the transition runs, and any webhook it sends is answered before time moves on.
-     *
-     * @throws IllegalStateException    on the real clock
-     * @throws IllegalArgumentException for a negative duration
-     */
     @Override
-    public void advanceClock(Duration by) {
-        if (!(clock instanceof ManualClock manual)) {
-            throw new IllegalStateException("The mock runs on the real clock; start it with --clock manual to move time");
-        }
-        Objects.requireNonNull(by, "by");
-        if (by.isNegative()) {
-            throw new IllegalArgumentException("The clock only moves forward; asked to move by " + by);
-        }
-        synchronized (clockLock) {
-            Instant target = manual.now().plus(by);
-            for (int guard = 0; guard < 1_000_000; guard++) {
-                Instant next = due.earliest();
-                if (next == null || next.isAfter(target)) {
-                    break;
-                }
-                if (next.isAfter(manual.now())) {
-                    manual.set(next);
-                }
-                advanceDue();
-                dispatcher.awaitIdle(DELIVERY_WAIT);
-            }
-            if (target.isAfter(manual.now())) {
-                manual.set(target);
-            }
-            advanceDue();
-            dispatcher.awaitIdle(DELIVERY_WAIT);
-        }
-        changed();
+    public ClockView clock() {
+        return new ClockView(clock.now(), clock.mode(), clock.offset().toMillis());
+    }
+
+    @Override
+    public Instant advance(Duration by) {
+        return runner.advance(by);
+    }
+
+    @Override
+    public SettleReport settle() {
+        return runner.settle();
     }
 
     @Override
@@ -497,24 +412,17 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
         List<SubmissionState> states = new ArrayList<>(all.size());
         for (Submission submission : all) {
             synchronized (submission) {
-                states.add(submission.toState());
+                states.add(SnapshotCodec.toState(submission));
             }
         }
         List<IdempotencyState> keys = idempotency.all().stream()
                 .filter(record -> record.liveAt(now, IDEMPOTENCY_WINDOW))
                 .sorted(Comparator.comparing(IdempotencyRecord::createdAt).thenComparing(IdempotencyRecord::key))
-                .map(IduScoreService::toState)
+                .map(SnapshotCodec::toState)
                 .toList();
-        List<DeliveryState> attempts = deliveries.all().stream()
-                .map(d -> new DeliveryState(d.deliveryId(), d.submissionId(), d.url(), d.attempt(), d.statusCode(),
-                        d.error(), Times.format(d.at())))
-                .toList();
-        try {
-            return json.writerWithDefaultPrettyPrinter().writeValueAsString(new StateSnapshot(StateSnapshot.FORMAT,
-                    StateSnapshot.VERSION, Times.format(now), states, keys, attempts));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The state could not be written as JSON", e);
-        }
+        List<DeliveryState> attempts = deliveries.all().stream().map(SnapshotCodec::toState).toList();
+        return codec.write(new StateSnapshot(StateSnapshot.FORMAT, StateSnapshot.VERSION, Times.format(now), states,
+                keys, attempts, linkSecret()));
     }
 
     /**
@@ -525,111 +433,58 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
      */
     @Override
     public void importState(String snapshotJson) {
-        StateSnapshot snapshot = parse(snapshotJson);
+        StateSnapshot snapshot = codec.read(snapshotJson);
         List<Submission> restored = new ArrayList<>();
         List<IdempotencyRecord> keys = new ArrayList<>();
         List<DeliveryView> attempts = new ArrayList<>();
+        byte[] secret;
         try {
-            for (SubmissionState state : orEmpty(snapshot.submissions())) {
-                restored.add(Submission.fromState(state, timing));
+            secret = snapshot.artifactLinkSecret() == null ? null
+                    : java.util.Base64.getDecoder().decode(snapshot.artifactLinkSecret());
+            for (SubmissionState state : SnapshotCodec.orEmpty(snapshot.submissions())) {
+                restored.add(SnapshotCodec.fromState(state, timing));
             }
-            for (IdempotencyState state : orEmpty(snapshot.idempotencyKeys())) {
-                keys.add(fromState(state));
+            for (IdempotencyState state : SnapshotCodec.orEmpty(snapshot.idempotencyKeys())) {
+                keys.add(SnapshotCodec.fromState(state));
             }
-            for (DeliveryState state : orEmpty(snapshot.deliveries())) {
-                attempts.add(new DeliveryView(Objects.requireNonNull(state.deliveryId(), "deliveryId"),
-                        state.submissionId(), state.url(), state.attempt(), state.statusCode(), state.error(),
-                        Times.required(state.at(), "delivery at")));
+            for (DeliveryState state : SnapshotCodec.orEmpty(snapshot.deliveries())) {
+                attempts.add(SnapshotCodec.fromState(state));
             }
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("Not a valid IduScore mock state snapshot: " + describe(e), e);
+            throw SnapshotCodec.invalid(e);
         }
         synchronized (clockLock) {
             Instant savedAt = Times.parse(snapshot.savedAt());
-            if (clock instanceof ManualClock manual && savedAt != null && savedAt.isAfter(manual.now())) {
-                manual.set(savedAt);
+            if (savedAt != null) {
+                // either clock: time travel before the save is kept, so no timestamp lies in the future
+                clock.moveTo(savedAt);
             }
             submissions.replaceAll(restored);
+            arrivals.clear();
+            arrivals.addAll(restored);
             idempotency.replaceAll(keys);
+            if (secret != null) {
+                urlSigner = ports.urlSigner().rekeyed(secret);
+            }
             deliveries.replaceAll(attempts);
             subjects.clear();
-            due.clear();
+            runner.clear();
             for (Submission submission : restored) {
                 if (submission.partnerSubjectId() != null) {
                     subjects.remember(submission.tenantId(), submission.partnerSubjectId(), submission.subjectId());
                 }
                 synchronized (submission) {
-                    interruptDelivery(submission);
-                    settle(submission);
+                    webhooks.interruptDelivery(submission, runner);
+                    runner.schedule(submission);
                 }
             }
         }
         changed();
     }
 
-    /** A delivery that was out when the snapshot was taken will never be answered: count it as failed. */
-    private void interruptDelivery(Submission submission) {
-        UUID deliveryId = submission.pipeline().inFlightDelivery();
-        if (deliveryId == null) {
-            return;
-        }
-        Job dispatch = submission.pipeline().job(JobType.DISPATCH_WEBHOOKS);
-        WebhookConfig webhook = webhookOf(submission);
-        String error = "interrupted: the mock stopped before the receiver answered";
-        deliveries.add(new DeliveryView(deliveryId, submission.id(), webhook == null ? null : webhook.url(),
-                dispatch.attempts(), null, error, dispatch.startedAt()));
-        submission.pipeline().deliveryFinished(deliveryId, false, error, clock.now(), new Steps(submission));
-    }
-
-    private StateSnapshot parse(String snapshotJson) {
-        if (snapshotJson == null || snapshotJson.isBlank()) {
-            throw new IllegalArgumentException("Not a valid IduScore mock state snapshot: it is empty");
-        }
-        StateSnapshot snapshot;
-        try {
-            snapshot = json.readValue(snapshotJson, StateSnapshot.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Not a valid IduScore mock state snapshot: " + e.getOriginalMessage(), e);
-        }
-        if (snapshot == null || !StateSnapshot.FORMAT.equals(snapshot.format())) {
-            throw new IllegalArgumentException("Not a valid IduScore mock state snapshot: \"format\" must be \""
-                    + StateSnapshot.FORMAT + "\"");
-        }
-        if (snapshot.version() != StateSnapshot.VERSION) {
-            throw new IllegalArgumentException("Not a valid IduScore mock state snapshot: version " + snapshot.version()
-                    + " is not supported (expected " + StateSnapshot.VERSION + ")");
-        }
-        return snapshot;
-    }
-
-    private static String describe(RuntimeException e) {
-        if (e instanceof NullPointerException) {
-            return (e.getMessage() == null ? "a required field" : e.getMessage()) + " is missing";
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
-
-    private static <T> List<T> orEmpty(List<T> list) {
-        return list == null ? List.of() : list;
-    }
-
-    private static IdempotencyState toState(IdempotencyRecord record) {
-        AcceptedView a = record.accepted();
-        return new IdempotencyState(record.tenantId(), record.partnerId(), record.key(), record.fingerprint(),
-                new AcceptedState(a.submissionId(), a.jobId(), a.partnerSubmissionId(), a.status(), a.statusLabel(),
-                        a.correlationId(), Times.format(a.createdAt())),
-                Times.format(record.createdAt()));
-    }
-
-    private static IdempotencyRecord fromState(IdempotencyState state) {
-        AcceptedState a = Objects.requireNonNull(state.accepted(), "accepted");
-        return new IdempotencyRecord(Objects.requireNonNull(state.tenantId(), "tenantId"),
-                Objects.requireNonNull(state.partnerId(), "partnerId"), Objects.requireNonNull(state.key(), "key"),
-                Objects.requireNonNull(state.fingerprint(), "fingerprint"),
-                new AcceptedView(Objects.requireNonNull(a.submissionId(), "accepted.submissionId"), a.jobId(),
-                        a.partnerSubmissionId(), a.status(), a.statusLabel(), a.correlationId(),
-                        Times.required(a.createdAt(), "accepted.createdAt")),
-                Times.required(state.createdAt(), "idempotency createdAt"));
+    private String linkSecret() {
+        byte[] secret = urlSigner.secret();
+        return secret == null ? null : java.util.Base64.getEncoder().encodeToString(secret);
     }
 
     private void changed() {

@@ -1,6 +1,8 @@
 package com.iduscore.mock.domain;
 
+import com.iduscore.mock.domain.view.ClockView;
 import com.iduscore.mock.domain.view.DeliveryView;
+import com.iduscore.mock.domain.view.SettleReport;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,8 +16,29 @@ public interface MockControl {
 
     Instant now();
 
-    /** Moves a manual clock forward and runs every pipeline step that falls due; refused (IllegalStateException) on the real clock. */
-    void advanceClock(Duration by);
+    /** The clock: now, its mode and how far time travel has moved it. */
+    ClockView clock();
+
+    /**
+     * Moves the clock forward by {@code by} (on either clock: the real one keeps the move as an offset) and runs,
+     * in order and each at its own instant, everything that falls due on the way: pipeline steps, SLA deadlines,
+     * link expiry, webhook deliveries and their retries (each answered before time moves on).
+     *
+     * @return the new now
+     * @throws IllegalArgumentException for a negative duration
+     */
+    Instant advance(Duration by);
+
+    /** {@link #advance}, under its older name. */
+    default void advanceClock(Duration by) {
+        advance(by);
+    }
+
+    /**
+     * Advances time until every submission is terminal, every due webhook is delivered or dead-lettered and every
+     * artifact is available; bounded (one day of mock time), and says what happened.
+     */
+    SettleReport settle();
 
     /** Every webhook delivery attempt so far, oldest first. */
     List<DeliveryView> deliveries();

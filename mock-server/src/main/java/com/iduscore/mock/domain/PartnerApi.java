@@ -1,7 +1,8 @@
 package com.iduscore.mock.domain;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.iduscore.mock.domain.artifact.DownloadLinks;
 import com.iduscore.mock.domain.error.ApiException;
+import com.iduscore.mock.domain.submission.SubmissionRequest;
 import com.iduscore.mock.domain.view.AcceptedView;
 import com.iduscore.mock.domain.view.ArtifactFile;
 import com.iduscore.mock.domain.view.JobView;
@@ -12,36 +13,36 @@ import java.util.UUID;
 
 /**
  * The partner API's behaviour, free of HTTP. Every method first brings the pipeline up to the clock's now, then
- * answers; refusals are {@link ApiException}s carrying the code of decisions.md D4.
+ * answers; refusals are {@link ApiException}s carrying a {@code RefusalReason} (CONTRACT.md D4).
  *
  * <p>The HTTP adapter owns what is HTTP: headers, content type and size, JSON parsing, schema validation, rate
  * limits, CORS. It calls {@link #authenticate} first, then one operation.
  */
 public interface PartnerApi {
 
-    /** 401 {@code INVALID_API_KEY} for a missing/unknown key; 403 {@code TENANT_INACTIVE} for an inactive tenant. */
+    /** {@code INVALID_API_KEY} for a missing/unknown key; {@code TENANT_INACTIVE} for an inactive tenant. */
     Caller authenticate(String apiKey);
 
     /**
-     * Steps after schema validation (D4 order): {@code partnerId} (403 {@code PARTNER_ID_MISMATCH}), marker panel
-     * (400 {@code SUBMISSION_VALIDATION_ERROR}), idempotency (replay or 409 {@code IDEMPOTENCY_CONFLICT}), create.
+     * Steps after schema validation (D4 order): {@code partnerId} ({@code PARTNER_ID_MISMATCH}), marker panel
+     * ({@code SUBMISSION_VALIDATION_ERROR}), idempotency (replay or {@code IDEMPOTENCY_CONFLICT}), create.
      * Safe under concurrent calls with one key: exactly one submission, every caller the same view.
      */
-    Submitted submit(Caller caller, String idempotencyKey, String correlationId, JsonNode body);
+    Submitted submit(Caller caller, String idempotencyKey, String correlationId, SubmissionRequest request);
 
-    /** 404 {@code NOT_FOUND} "Submission not found" (unknown or other tenant); 403 {@code FORBIDDEN} (other credential). */
+    /** {@code NOT_FOUND} "Submission not found" (unknown or other tenant); {@code FORBIDDEN} (other credential). */
     SubmissionView submission(Caller caller, UUID submissionId);
 
     /** As {@link #submission}, with "Job not found". */
     JobView job(Caller caller, UUID jobId);
 
     /**
-     * As {@link #submission}, with "Result not found". Artifact URLs are signed afresh on each call, valid one hour,
-     * and start with {@code publicBaseUrl} (the server's own, e.g. {@code http://127.0.0.1:8080}).
+     * As {@link #submission}, with "Result not found". Artifact links are signed afresh on each call, valid one hour,
+     * and spelled by {@code links} (the adapter's route on the server's own address).
      */
-    ResultView result(Caller caller, UUID resultId, String publicBaseUrl);
+    ResultView result(Caller caller, UUID resultId, DownloadLinks links);
 
-    /** A signed download: 403 {@code FORBIDDEN} when the signature is wrong or expired; no API key needed. */
+    /** A signed download: {@code FORBIDDEN} when the signature is wrong or expired; no API key needed. */
     ArtifactFile download(UUID artifactId, long expiresEpochSeconds, String signature);
 
     /** Who called: the tenant and the credential's Partner ID. */

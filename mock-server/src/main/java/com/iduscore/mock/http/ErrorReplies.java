@@ -2,6 +2,7 @@ package com.iduscore.mock.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.iduscore.mock.domain.error.ApiException;
+import com.iduscore.mock.domain.error.RefusalReason;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,16 +14,13 @@ import java.util.Map;
  */
 public final class ErrorReplies {
 
-    public static final String VALIDATION_ERROR = "VALIDATION_ERROR";
-    public static final String NOT_FOUND = "NOT_FOUND";
-    public static final String FORBIDDEN = "FORBIDDEN";
-    public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
 
     private ErrorReplies() {
     }
 
+    /** The refusal's envelope, with the status {@link ErrorStatus} gives its reason. */
     public static HttpReply of(RequestContext context, ApiException refusal) {
-        return of(context, refusal.status(), refusal.code(), refusal.getMessage(), refusal.details());
+        return of(context, ErrorStatus.of(refusal.reason()), refusal.code(), refusal.getMessage(), refusal.details());
     }
 
     public static HttpReply of(RequestContext context, int status, String code, String message, Object details) {
@@ -31,7 +29,7 @@ public final class ErrorReplies {
     }
 
     public static HttpReply internalError(RequestContext context) {
-        return of(context, 500, INTERNAL_ERROR, "Internal server error", null);
+        return of(context, new ApiException(RefusalReason.INTERNAL_ERROR, "Internal server error"));
     }
 
     /** Zod-flatten details, {@code {formErrors: [], fieldErrors: {field: [message]}}}. */
@@ -44,12 +42,12 @@ public final class ErrorReplies {
 
     /** A 400 {@code VALIDATION_ERROR} whose details name one field. */
     public static ApiException invalidField(String message, String field, String problem) {
-        return new ApiException(400, VALIDATION_ERROR, message, flatten(List.of(), Map.of(field, List.of(problem))));
+        return new ApiException(RefusalReason.VALIDATION_ERROR, message, flatten(List.of(), Map.of(field, List.of(problem))));
     }
 
     /** A 400 {@code VALIDATION_ERROR} for a body that is not JSON, with the parser's problem as its one form error. */
     public static ApiException malformedJson(String problem) {
-        return new ApiException(400, VALIDATION_ERROR, "Malformed JSON body", flatten(List.of(problem), Map.of()));
+        return new ApiException(RefusalReason.VALIDATION_ERROR, "Malformed JSON body", flatten(List.of(problem), Map.of()));
     }
 
     /** The first line of a parser's message (Jackson adds a source excerpt on the lines after). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.iduscore.mock.domain.PartnerApi;
 import com.iduscore.mock.domain.PartnerApi.Caller;
 import com.iduscore.mock.domain.error.ApiException;
+import com.iduscore.mock.domain.error.RefusalReason;
 import com.iduscore.mock.domain.view.ArtifactFile;
 import com.iduscore.mock.validation.SubmissionSchemaValidator;
 
@@ -68,9 +69,9 @@ public final class PartnerRoutes {
                 .on("OPTIONS", (request, context, id) -> Cors.preflight());
         route("/v1/results/{resultId}")
                 .on("GET", (request, context, id) -> HttpReply.json(200,
-                        api.result(caller(request), uuid(id, "resultId"), request.baseUrl())))
+                        api.result(caller(request), uuid(id, "resultId"), ArtifactLinks.under(request.baseUrl()))))
                 .on("OPTIONS", (request, context, id) -> Cors.preflight());
-        route("/_mock/artifacts/{artifactId}").on("GET", (request, context, id) -> download(request, id));
+        route(ArtifactLinks.PATH + "{artifactId}").on("GET", (request, context, id) -> download(request, id));
     }
 
     /** Answers one request; throws {@link ApiException} for every refusal the API answers with its envelope. */
@@ -84,7 +85,7 @@ public final class PartnerRoutes {
             }
             Handler handler = route.handlers.get(request.method());
             if (handler == null) {
-                return ErrorReplies.of(context, new ApiException(405, "METHOD_NOT_ALLOWED",
+                return ErrorReplies.of(context, new ApiException(RefusalReason.METHOD_NOT_ALLOWED,
                         request.method() + " is not allowed on " + request.path())).header("Allow", route.allow());
             }
             try {
@@ -96,7 +97,7 @@ public final class PartnerRoutes {
         if (partnerPath && request.method().equals("OPTIONS")) {
             return Cors.preflight();
         }
-        throw new ApiException(404, ErrorReplies.NOT_FOUND, "Route not found: " + request.method() + " " + request.path());
+        throw new ApiException(RefusalReason.NOT_FOUND, "Route not found: " + request.method() + " " + request.path());
     }
 
     // ---- handlers -------------------------------------------------------------------------------------------
@@ -120,7 +121,8 @@ public final class PartnerRoutes {
         Caller caller = caller(request);
         WriteHeaders headers = writeHeaders(request);
         JsonNode body = bodyReader.read(request);
-        PartnerApi.Submitted submitted = api.submit(caller, headers.idempotencyKey(), headers.correlationId(), body);
+        PartnerApi.Submitted submitted = api.submit(caller, headers.idempotencyKey(), headers.correlationId(),
+                SubmissionRequests.parse(body));
         HttpReply reply = HttpReply.json(202, submitted.accepted());
         return submitted.replayed() ? reply.header("Idempotent-Replayed", "true") : reply;
     }
@@ -130,7 +132,7 @@ public final class PartnerRoutes {
         String signature = request.queryParam("signature");
         if (!UUID_SHAPE.matcher(artifactId).matches() || expires == null || !expires.matches("[0-9]{1,12}")
                 || signature == null || signature.isEmpty()) {
-            throw new ApiException(403, ErrorReplies.FORBIDDEN, "Download link is invalid or has expired");
+            throw new ApiException(RefusalReason.FORBIDDEN, "Download link is invalid or has expired");
         }
         ArtifactFile file = api.download(UUID.fromString(artifactId), Long.parseLong(expires), signature);
         return HttpReply.bytes(200, file.contentType(), file.content())
@@ -143,7 +145,7 @@ public final class PartnerRoutes {
     private Caller caller(IncomingRequest request) {
         String key = apiKey(request);
         if (key == null) {
-            throw new ApiException(401, "INVALID_API_KEY", "Invalid or expired API key");
+            throw new ApiException(RefusalReason.INVALID_API_KEY, "Invalid or expired API key");
         }
         Caller caller = api.authenticate(key);
         Integer override = faults.current().rateLimitPerMinute();
@@ -152,7 +154,7 @@ public final class PartnerRoutes {
             OptionalLong retryAfter = rateLimiter.tryAcquire(caller.partnerId(), limit);
             if (retryAfter.isPresent()) {
                 long seconds = retryAfter.getAsLong();
-                throw new RefusalWithHeader(new ApiException(429, "RATE_LIMITED",
+                throw new RefusalWithHeader(new ApiException(RefusalReason.RATE_LIMITED,
                         "Rate limit of " + limit + " requests per minute exceeded; retry after " + seconds + " s"),
                         "Retry-After", Long.toString(seconds));
             }
@@ -184,7 +186,7 @@ public final class PartnerRoutes {
             missing.put("headers.idempotency-key", List.of("Required non-empty header"));
         }
         if (!missing.isEmpty()) {
-            throw new ApiException(400, ErrorReplies.VALIDATION_ERROR, "Missing required write headers",
+            throw new ApiException(RefusalReason.VALIDATION_ERROR, "Missing required write headers",
                     ErrorReplies.flatten(List.of(), missing));
         }
         return new WriteHeaders(correlationId, idempotencyKey);

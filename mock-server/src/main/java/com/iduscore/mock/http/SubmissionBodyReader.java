@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.iduscore.mock.domain.error.ApiException;
+import com.iduscore.mock.domain.error.RefusalReason;
 import com.iduscore.mock.validation.SubmissionSchemaValidator;
 
 import java.io.IOException;
@@ -38,7 +39,7 @@ final class SubmissionBodyReader {
         requireJsonContentType(request.header("Content-Type"));
         byte[] body = request.body();
         if (body.length > MAX_BODY_BYTES || declaredLength(request) > MAX_BODY_BYTES) {
-            throw new ApiException(413, "PAYLOAD_TOO_LARGE", "Request body exceeds the 1 MiB limit");
+            throw new ApiException(RefusalReason.PAYLOAD_TOO_LARGE, "Request body exceeds the 1 MiB limit");
         }
         JsonNode parsed = parse(body);
         Map<String, List<String>> outOfRange = NumberRange.outOfRange(parsed, body);
@@ -52,7 +53,7 @@ final class SubmissionBodyReader {
         }
         SubmissionSchemaValidator.FieldErrors errors = validator.validate(parsed);
         if (!errors.isEmpty()) {
-            throw new ApiException(400, ErrorReplies.VALIDATION_ERROR, "Invalid canonical Type A submission payload",
+            throw new ApiException(RefusalReason.VALIDATION_ERROR, "Invalid canonical Type A submission payload",
                     ErrorReplies.flatten(errors.formErrors(), errors.fieldErrors()));
         }
         return parsed;
@@ -61,7 +62,7 @@ final class SubmissionBodyReader {
     private static void requireJsonContentType(String contentType) {
         String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         if (!mediaType.equals("application/json")) {
-            throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE",
+            throw new ApiException(RefusalReason.UNSUPPORTED_MEDIA_TYPE,
                     contentType == null || contentType.isBlank()
                             ? "Content-Type application/json is required"
                             : "Content-Type must be application/json, not " + contentType);

@@ -7,8 +7,10 @@ import com.iduscore.mock.artifact.ReportArtifactRenderer;
 import com.iduscore.mock.config.TenantsFile;
 import com.iduscore.mock.domain.DomainPorts;
 import com.iduscore.mock.domain.DomainSettings;
+import com.iduscore.mock.domain.DomainStores;
 import com.iduscore.mock.domain.IduScoreService;
 import com.iduscore.mock.domain.artifact.ArtifactRenderer;
+import com.iduscore.mock.domain.artifact.ArtifactUrlSigner;
 import com.iduscore.mock.domain.clock.ManualClock;
 import com.iduscore.mock.domain.clock.MockClock;
 import com.iduscore.mock.domain.clock.SystemClock;
@@ -34,6 +36,29 @@ final class DomainAssembly {
     private DomainAssembly() {
     }
 
+    /** The HMAC link signer with its secret saved in the state, so links handed out stay valid across a restart. */
+    private record KeptSecretSigner(HmacArtifactUrlSigner signer) implements ArtifactUrlSigner {
+        @Override
+        public String sign(java.util.UUID artifactId, long expiresEpochSeconds) {
+            return signer.sign(artifactId, expiresEpochSeconds);
+        }
+
+        @Override
+        public boolean verify(java.util.UUID artifactId, long expiresEpochSeconds, String signature) {
+            return signer.verify(artifactId, expiresEpochSeconds, signature);
+        }
+
+        @Override
+        public byte[] secret() {
+            return signer.secret();
+        }
+
+        @Override
+        public ArtifactUrlSigner rekeyed(byte[] secret) {
+            return new KeptSecretSigner(HmacArtifactUrlSigner.withSecret(secret));
+        }
+    }
+
     /**
      * @throws com.iduscore.mock.config.InvalidConfigException when the built-in tenants cannot be read
      * @throws IllegalArgumentException                         when the state file is not a snapshot, or the tenants cannot work
@@ -43,15 +68,15 @@ final class DomainAssembly {
         // a manual clock starts at the real time, so webhook timestamps pass a receiver's freshness check
         MockClock clock = config.clock() == ClockMode.MANUAL ? new ManualClock(new SystemClock().now()) : new SystemClock();
         DomainSettings settings = new DomainSettings(clock, tenants, config.stepDuration(), config.sla(),
-                config.webhookHeaderPrefix(), config.stateFile());
+                config.webhookHeaderPrefix(), config.stateFile(), config.maxSubmissions());
         Lazy<WebhookTransport> transport = Lazy.of(HttpWebhookTransport::new);
         Lazy<ArtifactRenderer> renderer = Lazy.of(ReportArtifactRenderer::new);
         DomainPorts ports = new DomainPorts((url, headers, body) -> transport.get().post(url, headers, body),
-                new HmacWebhookSigner(), new HmacArtifactUrlSigner(),
+                new HmacWebhookSigner(), new KeptSecretSigner(new HmacArtifactUrlSigner()),
                 (kind, content) -> renderer.get().render(kind, content));
         // every response goes through this mapper: load it here, beside WireMock's start, not on the first request
         ApiJson.bytes(Map.of("timestamp", clock.now()));
-        IduScoreService service = new IduScoreService(settings, ports);
+        IduScoreService service = new IduScoreService(settings, ports, DomainStores.inMemory());
         try {
             Lazy<SubmissionSchemaValidator> validator = Lazy.of(OpenApiSubmissionSchemaValidator::new);
             OpenApiDocuments openApi = OpenApiDocuments.from(

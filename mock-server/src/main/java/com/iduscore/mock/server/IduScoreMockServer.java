@@ -15,6 +15,11 @@ import com.iduscore.mock.http.RateLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.iduscore.mock.domain.view.DeliveryView;
+import com.iduscore.mock.domain.view.SettleReport;
+
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -44,12 +49,17 @@ public final class IduScoreMockServer implements AutoCloseable {
     private final MockServerConfig config;
     private final WireMockServer wireMock;
     private final Backend backend;
+    private final Faults faults;
+    private final RateLimiter rateLimiter;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private IduScoreMockServer(MockServerConfig config, WireMockServer wireMock, Backend backend) {
+    private IduScoreMockServer(MockServerConfig config, WireMockServer wireMock, Backend backend, Faults faults,
+                               RateLimiter rateLimiter) {
         this.config = config;
         this.wireMock = wireMock;
         this.backend = backend;
+        this.faults = faults;
+        this.rateLimiter = rateLimiter;
     }
 
     /**
@@ -95,7 +105,8 @@ public final class IduScoreMockServer implements AutoCloseable {
             PartnerApiFilter partnerApi = new PartnerApiFilter(routes, faults);
             wireMock = new WireMockServer(options(config,
                     new WarmUpAfterFirstRequest(partnerApi, () -> warmUp(await(pending))),
-                    new IduScoreAdminApi(control, faults, rateLimiter)));
+                    new IduScoreAdminApi(control, faults, rateLimiter, config.adminToken() == null ? null
+                            : new BearerTokenAuthenticator(config.adminToken()))));
             wireMock.start();
         } catch (RuntimeException failure) {
             // the backend may still be on its way: close it whenever it arrives
@@ -109,7 +120,7 @@ public final class IduScoreMockServer implements AutoCloseable {
             wireMock.stop();
             throw failure;
         }
-        return new IduScoreMockServer(config, wireMock, backend);
+        return new IduScoreMockServer(config, wireMock, backend, faults, rateLimiter);
     }
 
     private static WireMockConfiguration options(MockServerConfig config, StubRequestFilterV2 partnerApi,
@@ -118,6 +129,9 @@ public final class IduScoreMockServer implements AutoCloseable {
                 .port(config.port())
                 .bindAddress(config.bindAddress())
                 .containerThreads(CONTAINER_THREADS)
+                // a stop lets requests in flight finish first (SIGTERM: within 2 s)
+                .httpServerFactory(new GracefulJettyServerFactory())
+                .jettyStopTimeout(GracefulJettyServerFactory.STOP_GRACE_MILLIS)
                 .disableRequestJournal()
                 .mappingSource(new NoMappings())
                 .notifier(new QuietNotifier())
@@ -196,6 +210,35 @@ public final class IduScoreMockServer implements AutoCloseable {
     /** The WireMock server underneath, for in-process embedding (the JUnit extension listens to its requests). */
     public WireMockServer wireMock() {
         return wireMock;
+    }
+
+    // ---- the admin API's operations, in-process (what a JUnit extension calls instead of HTTP) ----------------------
+
+    /** As {@code POST /__admin/iduscore/clock/advance}: moves the clock (either mode) and runs what falls due. */
+    public Instant advance(Duration by) {
+        return backend.control().advance(by);
+    }
+
+    /** As {@code POST /__admin/iduscore/clock/settle}: runs time until nothing is left open. */
+    public SettleReport settle() {
+        return backend.control().settle();
+    }
+
+    /** As {@code GET /__admin/iduscore/webhook-deliveries}. */
+    public List<DeliveryView> deliveries() {
+        return backend.control().deliveries();
+    }
+
+    /** As {@code POST /__admin/iduscore/reset}: state, faults and rate-limit windows. */
+    public void reset() {
+        backend.control().reset();
+        faults.reset();
+        rateLimiter.reset();
+    }
+
+    /** The fault switches of {@code /__admin/iduscore/faults}; {@code faults().set(...)} applies to the next request. */
+    public Faults faults() {
+        return faults;
     }
 
     public MockServerConfig config() {

@@ -152,4 +152,41 @@ class AdminApiTest {
     void the_admin_api_is_not_reachable_with_a_partner_route() {
         Partner.withKey(DEMO_A1_KEY).post("/v1/__admin/iduscore/reset").then().statusCode(404);
     }
+
+    @Test
+    void a_document_with_an_unknown_field_is_refused_in_plain_words_naming_no_java_class() {
+        String message = given().contentType(ContentType.JSON).body("{\"x\":1}").put("/__admin/iduscore/state").then()
+                .statusCode(400)
+                .body("error.code", equalTo("VALIDATION_ERROR"))
+                .extract().path("error.message");
+
+        assertThat(message).contains("unknown field at \"x\"")
+                .doesNotContain("class").doesNotContain("com.").doesNotContain("java").doesNotContain("Snapshot");
+    }
+
+    @Test
+    void an_unknown_admin_route_answers_404_in_the_error_envelope() {
+        given().header("x-request-id", "req-admin-404").get("/__admin/iduscore/no-such-route").then()
+                .statusCode(404)
+                .contentType("application/json")
+                .header("x-request-id", "req-admin-404")
+                .body("error.code", equalTo("NOT_FOUND"))
+                .body("error.message", equalTo("No admin route /__admin/iduscore/no-such-route"))
+                .body("error.requestId", equalTo("req-admin-404"));
+    }
+
+    @Test
+    void a_known_admin_route_with_another_method_answers_405_with_allow() {
+        given().delete("/__admin/iduscore/state").then()
+                .statusCode(405)
+                .header("Allow", "GET, PUT")
+                .body("error.code", equalTo("METHOD_NOT_ALLOWED"));
+    }
+
+    @Test
+    void the_clock_reads_its_mode_and_offset() {
+        given().get("/__admin/iduscore/clock").then().statusCode(200)
+                .body("mode", equalTo("manual"))
+                .body("offsetMillis", org.hamcrest.Matchers.isA(Integer.class));
+    }
 }

@@ -155,6 +155,26 @@ class MockServerMainTest {
     }
 
     @Test
+    void a_partly_written_state_file_is_refused_whole_naming_the_file_and_the_problem(@TempDir Path dir) throws IOException {
+        String whole = "{\"format\":\"iduscore-mock-state\",\"version\":1,\"savedAt\":\"2026-04-20T09:00:00Z\","
+                + "\"submissions\":[],\"idempotencyKeys\":[],\"deliveries\":[]}";
+        String truncated = whole.substring(0, whole.length() / 2);
+        Path file = Files.writeString(dir.resolve("state.json"), truncated);
+
+        assertThat(run(server -> { }, "--port", "0", "--state-file", file.toString())).isEqualTo(2);
+
+        assertOneCleanLine("state.json");
+        assertThat(stderr()).contains("not well-formed JSON");
+        assertThat(file).as("left as it was, not overwritten").content().isEqualTo(truncated);
+    }
+
+    @Test
+    void max_submissions_below_one_prints_one_line_and_exits_2() {
+        assertThat(run(server -> { }, "--port", "0", "--max-submissions", "0")).isEqualTo(2);
+        assertOneCleanLine("--max-submissions");
+    }
+
+    @Test
     void version_and_help_print_and_exit_0() {
         assertThat(run(server -> { }, "--version")).isZero();
         assertThat(stdout()).startsWith("iduscore-mock ");
@@ -162,7 +182,7 @@ class MockServerMainTest {
         assertThat(run(server -> { }, "--help")).isZero();
         assertThat(stdout()).contains("--port").contains("--bind").contains("--tenants").contains("--clock")
                 .contains("--step-duration").contains("--sla").contains("--state-file")
-                .contains("--webhook-header-prefix").contains("--admin-token");
+                .contains("--webhook-header-prefix").contains("--admin-token").contains("--max-submissions");
     }
 
     private int run(java.util.function.Consumer<com.iduscore.mock.server.IduScoreMockServer> whileRunning, String... args) {

@@ -27,8 +27,8 @@ final class ApiExceptionAssert extends AbstractAssert<ApiExceptionAssert, ApiExc
 
     ApiExceptionAssert is(int status, String code) {
         isNotNull();
-        if (actual.status() != status || !actual.code().equals(code)) {
-            failWithMessage("Expected refusal %s %s but was %s %s (\"%s\")", status, code, actual.status(),
+        if (com.iduscore.mock.http.ErrorStatus.of(actual.reason()) != status || !actual.code().equals(code)) {
+            failWithMessage("Expected refusal %s %s but was %s %s (\"%s\")", status, code, com.iduscore.mock.http.ErrorStatus.of(actual.reason()),
                     actual.code(), actual.getMessage());
         }
         return this;

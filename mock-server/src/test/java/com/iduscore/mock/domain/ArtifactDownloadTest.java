@@ -37,7 +37,7 @@ class ArtifactDownloadTest {
     }
 
     private ArtifactItem item(String type) {
-        return harness.service.result(caller, resultId, BASE).artifacts().items().stream()
+        return harness.service.result(caller, resultId, com.iduscore.mock.http.ArtifactLinks.under(BASE)).artifacts().items().stream()
                 .filter(i -> i.type().equals(type)).findFirst().orElseThrow();
     }
 
@@ -138,7 +138,7 @@ class ArtifactDownloadTest {
     void leaves_pending_artifacts_without_a_link() {
         Submitted pending = harness.submit(caller, "hy-2");
         harness.advanceMillis(1500);
-        ResultView result = harness.service.result(caller, harness.submission(caller, pending).resultId(), BASE);
+        ResultView result = harness.service.result(caller, harness.submission(caller, pending).resultId(), com.iduscore.mock.http.ArtifactLinks.under(BASE));
 
         assertThat(result.artifacts().items()).allSatisfy(i -> assertThat(i.access()).isEqualTo(new ResultView.Access(null, null)));
     }

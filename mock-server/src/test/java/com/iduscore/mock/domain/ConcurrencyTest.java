@@ -50,7 +50,7 @@ class ConcurrencyTest {
                     for (int i = 0; i < 25; i++) {
                         Caller caller = i % 2 == 0 ? a1 : hooked;
                         Submitted s = service.submit(caller, "t" + thread + "-" + i, "c",
-                                Bodies.complete(caller.partnerId(), "hy-" + thread + "-" + i));
+                                com.iduscore.mock.http.SubmissionRequests.parse(Bodies.complete(caller.partnerId(), "hy-" + thread + "-" + i)));
                         accepted.add(s);
                         service.job(caller, s.accepted().jobId());
                         Submitted oldest = accepted.peek();

@@ -82,7 +82,7 @@ final class DomainHarness implements AutoCloseable {
     }
 
     Submitted submit(Caller caller, JsonNode body) {
-        return service.submit(caller, "key-" + (++keys), "corr-" + keys, body);
+        return service.submit(caller, "key-" + (++keys), "corr-" + keys, com.iduscore.mock.http.SubmissionRequests.parse(body));
     }
 
     void advance(Duration by) {

@@ -32,7 +32,7 @@ class IdempotencyTest {
     }
 
     private Submitted submit(Caller caller, String key, JsonNode body) {
-        return harness.service.submit(caller, key, "corr-" + key, body);
+        return harness.service.submit(caller, key, "corr-" + key, com.iduscore.mock.http.SubmissionRequests.parse(body));
     }
 
     @Test

@@ -37,7 +37,7 @@ class PipelineLifecycleTest {
 
     @Test
     void creates_seven_jobs_in_pipeline_order_each_the_child_of_the_one_before() {
-        Submitted submitted = harness.service.submit(caller, "k1", "corr-lifecycle", Bodies.complete(caller.partnerId(), "hy-1"));
+        Submitted submitted = harness.service.submit(caller, "k1", "corr-lifecycle", com.iduscore.mock.http.SubmissionRequests.parse(Bodies.complete(caller.partnerId(), "hy-1")));
         SubmissionView detail = harness.submission(caller, submitted);
 
         assertThat(detail.jobs()).extracting(JobSummaryView::type).containsExactly("pipeline.ingest_validate",
@@ -124,7 +124,7 @@ class PipelineLifecycleTest {
         assertThat(detail.resultId()).isNotNull();
         assertThat(detail.status()).isEqualTo("processing");
         assertThat(detail.counts().results()).isEqualTo(1);
-        ResultView result = harness.service.result(caller, detail.resultId(), "http://127.0.0.1:8080");
+        ResultView result = harness.service.result(caller, detail.resultId(), com.iduscore.mock.http.ArtifactLinks.under("http://127.0.0.1:8080"));
         assertThat(result.status()).isEqualTo("processing");
         assertThat(result.completedAt()).isEqualTo(at(1500));
         assertThat(result.artifacts().items()).isNotEmpty().allSatisfy(item -> {
@@ -135,7 +135,7 @@ class PipelineLifecycleTest {
         });
 
         harness.advanceMillis(300);
-        ResultView written = harness.service.result(caller, detail.resultId(), "http://127.0.0.1:8080");
+        ResultView written = harness.service.result(caller, detail.resultId(), com.iduscore.mock.http.ArtifactLinks.under("http://127.0.0.1:8080"));
         assertThat(written.status()).as("the result mirrors the submission").isEqualTo("completed");
         assertThat(written.statusLabel()).isEqualTo("Completed");
         assertThat(written.completedAt()).isEqualTo(at(1800));

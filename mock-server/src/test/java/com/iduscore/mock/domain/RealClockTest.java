@@ -25,7 +25,7 @@ class RealClockTest {
                 DomainHarness.ports(transport, new FakePorts.CountingRenderer()))) {
             service.start();
             Caller caller = service.authenticate("idu_hooked");
-            Submitted submitted = service.submit(caller, "k", "c", Bodies.complete(caller.partnerId(), "hy-real"));
+            Submitted submitted = service.submit(caller, "k", "c", com.iduscore.mock.http.SubmissionRequests.parse(Bodies.complete(caller.partnerId(), "hy-real")));
 
             await().atMost(Duration.ofSeconds(10)).until(() -> transport.requests().size() == 1);
             await().atMost(Duration.ofSeconds(5)).until(() -> service.deliveries().size() == 1);

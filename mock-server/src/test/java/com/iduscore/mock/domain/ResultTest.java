@@ -31,7 +31,7 @@ class ResultTest {
     private ResultView resultOf(Caller who, ObjectNode body) {
         Submitted submitted = harness.submit(who, body);
         harness.runToEnd();
-        return harness.service.result(who, harness.submission(who, submitted).resultId(), "http://127.0.0.1:8080");
+        return harness.service.result(who, harness.submission(who, submitted).resultId(), com.iduscore.mock.http.ArtifactLinks.under("http://127.0.0.1:8080"));
     }
 
     @Test

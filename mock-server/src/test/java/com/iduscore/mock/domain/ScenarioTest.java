@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 
-import static com.iduscore.mock.domain.DomainHarness.SLA;
 import static com.iduscore.mock.domain.DomainHarness.START;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -103,7 +102,9 @@ class ScenarioTest {
     @Test
     void runs_inference_past_its_sla_deadline_then_completes_with_the_breach_recorded() {
         Submitted submitted = harness.submit(caller, "sim-sla-breach-001");
-        Duration toDeadline = Duration.ofMillis(1200).plus(SLA);
+        // the scenario cuts the 15-minute SLA to five steps, so the breach shows within seconds
+        Duration breachSla = Duration.ofMillis(1500);
+        Duration toDeadline = Duration.ofMillis(1200).plus(breachSla);
         harness.advance(toDeadline);
         JobSummaryView atDeadline = harness.job(caller, submitted, "pipeline.run_inference");
         assertThat(atDeadline.status()).isEqualTo("running");
@@ -119,7 +120,8 @@ class ScenarioTest {
         SubmissionView detail = harness.submission(caller, submitted);
         assertThat(detail.status()).isEqualTo("completed");
         JobSummaryView inference = detail.jobs().get(4);
-        assertThat(inference.completedAt()).isEqualTo(START.plusMillis(1500).plus(SLA));
+        assertThat(inference.completedAt()).isEqualTo(START.plusMillis(1500).plus(breachSla));
+        assertThat(inference.slaDeadlineAt()).isEqualTo(START.plusMillis(1200).plus(breachSla));
         assertThat(inference.slaBreached()).isTrue();
         assertThat(detail.jobs()).filteredOn(JobSummaryView::slaBreached).hasSize(1);
     }
@@ -130,7 +132,7 @@ class ScenarioTest {
         harness.runToEnd();
         SubmissionView detail = harness.submission(caller, submitted);
 
-        ResultView result = harness.service.result(caller, detail.resultId(), "http://127.0.0.1:8080");
+        ResultView result = harness.service.result(caller, detail.resultId(), com.iduscore.mock.http.ArtifactLinks.under("http://127.0.0.1:8080"));
 
         assertThat(detail.status()).isEqualTo("completed");
         assertThat(result.outcomes()).hasSize(4).allSatisfy(outcome -> {

@@ -65,23 +65,23 @@ class StateTest {
             assertThat(restored.submission(restored.b1(), submitted.get(3)))
                     .isEqualTo(harness.submission(harness.b1(), submitted.get(3)));
             SubmissionView done = restored.submission(restored.a1(), submitted.get(0));
-            assertThat(restored.service.result(restored.a1(), done.resultId(), "http://x"))
-                    .isEqualTo(harness.service.result(harness.a1(), done.resultId(), "http://x"));
+            assertThat(restored.service.result(restored.a1(), done.resultId(), com.iduscore.mock.http.ArtifactLinks.under("http://x")))
+                    .isEqualTo(harness.service.result(harness.a1(), done.resultId(), com.iduscore.mock.http.ArtifactLinks.under("http://x")));
         }
     }
 
     @Test
     void carries_idempotency_keys_across_an_import() {
-        Submitted first = harness.service.submit(harness.a1(), "k1", "c1", Bodies.complete(DomainHarness.A1, "hy-1"));
+        Submitted first = harness.service.submit(harness.a1(), "k1", "c1", com.iduscore.mock.http.SubmissionRequests.parse(Bodies.complete(DomainHarness.A1, "hy-1")));
         String exported = harness.service.exportState();
 
         try (DomainHarness restored = new DomainHarness(new ManualClock(harness.clock.now()), null)) {
             restored.service.importState(exported);
 
-            Submitted replay = restored.service.submit(restored.a1(), "k1", "c1", Bodies.complete(DomainHarness.A1, "hy-1"));
+            Submitted replay = restored.service.submit(restored.a1(), "k1", "c1", com.iduscore.mock.http.SubmissionRequests.parse(Bodies.complete(DomainHarness.A1, "hy-1")));
             assertThat(replay.replayed()).isTrue();
             assertThat(replay.accepted()).isEqualTo(first.accepted());
-            assertRefusal(() -> restored.service.submit(restored.a1(), "k1", "c1", Bodies.complete(DomainHarness.A1, "hy-2")))
+            assertRefusal(() -> restored.service.submit(restored.a1(), "k1", "c1", com.iduscore.mock.http.SubmissionRequests.parse(Bodies.complete(DomainHarness.A1, "hy-2"))))
                     .is(409, "IDEMPOTENCY_CONFLICT");
         }
     }
@@ -211,7 +211,7 @@ class StateTest {
     @Test
     void forgets_submissions_keys_and_deliveries_on_reset_but_keeps_tenants_and_clock() {
         Caller caller = harness.hooked();
-        Submitted submitted = harness.service.submit(caller, "k1", "c1", Bodies.complete(caller.partnerId(), "hy-1"));
+        Submitted submitted = harness.service.submit(caller, "k1", "c1", com.iduscore.mock.http.SubmissionRequests.parse(Bodies.complete(caller.partnerId(), "hy-1")));
         harness.runToEnd();
         assertThat(harness.service.deliveries()).hasSize(1);
         var before = harness.service.now();
@@ -221,22 +221,26 @@ class StateTest {
         assertThat(harness.service.now()).isEqualTo(before);
         assertThat(harness.service.deliveries()).isEmpty();
         assertRefusal(() -> harness.submission(caller, submitted)).is(404, "NOT_FOUND");
-        assertThat(harness.service.submit(caller, "k1", "c1", Bodies.complete(caller.partnerId(), "hy-2")).replayed())
+        assertThat(harness.service.submit(caller, "k1", "c1", com.iduscore.mock.http.SubmissionRequests.parse(Bodies.complete(caller.partnerId(), "hy-2"))).replayed())
                 .as("the key is free again").isFalse();
         assertThat(harness.submissionCount()).isEqualTo(1);
     }
 
     @Test
-    void moves_only_a_manual_clock_and_only_forward() {
-        assertThatThrownBy(() -> harness.service.advanceClock(Duration.ofSeconds(-1)))
+    void moves_either_clock_only_forward_the_real_one_by_an_offset() {
+        assertThatThrownBy(() -> harness.service.advance(Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
-        harness.service.advanceClock(Duration.ofSeconds(90));
+        harness.service.advance(Duration.ofSeconds(90));
         assertThat(harness.service.now()).isEqualTo(START.plusSeconds(90));
+        assertThat(harness.service.clock().offsetMillis()).isEqualTo(90_000);
 
         try (IduScoreService real = new IduScoreService(DomainSettings.defaults(new SystemClock(), DomainHarness.tenants()),
                 DomainHarness.ports(harness.transport, harness.renderer))) {
-            assertThatThrownBy(() -> real.advanceClock(Duration.ofSeconds(1))).isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("--clock manual");
+            real.advance(Duration.ofHours(1));
+            assertThat(real.clock().mode()).isEqualTo("real");
+            assertThat(real.clock().offsetMillis()).isEqualTo(3_600_000);
+            assertThat(Duration.between(java.time.Instant.now(), real.now()))
+                    .isBetween(Duration.ofMinutes(59), Duration.ofMinutes(61));
         }
     }
 }

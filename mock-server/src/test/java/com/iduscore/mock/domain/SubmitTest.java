@@ -24,7 +24,7 @@ class SubmitTest {
     @Test
     void accepts_a_complete_submission_with_the_ingest_job_and_the_request_correlation_id() {
         Submitted submitted = harness.service.submit(harness.a1(), "key-1", "corr-42",
-                Bodies.complete(A1, "hy-sub-0001"));
+                com.iduscore.mock.http.SubmissionRequests.parse(Bodies.complete(A1, "hy-sub-0001")));
 
         assertThat(submitted.replayed()).isFalse();
         assertThat(submitted.accepted().partnerSubmissionId()).isEqualTo("hy-sub-0001");

@@ -68,8 +68,8 @@ class TenantIsolationTest {
                 .is(404, "NOT_FOUND").refusal();
         assertRefusal(() -> harness.service.job(b, jobId)).is(404, "NOT_FOUND").withMessage("Job not found");
         assertRefusal(() -> harness.service.job(b, UUID.randomUUID())).is(404, "NOT_FOUND").withMessage("Job not found");
-        assertRefusal(() -> harness.service.result(b, resultId, "http://x")).is(404, "NOT_FOUND").withMessage("Result not found");
-        assertRefusal(() -> harness.service.result(b, UUID.randomUUID(), "http://x")).is(404, "NOT_FOUND")
+        assertRefusal(() -> harness.service.result(b, resultId, com.iduscore.mock.http.ArtifactLinks.under("http://x"))).is(404, "NOT_FOUND").withMessage("Result not found");
+        assertRefusal(() -> harness.service.result(b, UUID.randomUUID(), com.iduscore.mock.http.ArtifactLinks.under("http://x"))).is(404, "NOT_FOUND")
                 .withMessage("Result not found");
         assertThat(foreignSubmission.getMessage()).isEqualTo(unknownSubmission.getMessage());
         assertThat(foreignSubmission.details()).isEqualTo(unknownSubmission.details());
@@ -81,7 +81,7 @@ class TenantIsolationTest {
 
         assertRefusal(() -> harness.service.submission(a2, submitted.accepted().submissionId())).is(403, "FORBIDDEN");
         assertRefusal(() -> harness.service.job(a2, submitted.accepted().jobId())).is(403, "FORBIDDEN");
-        assertRefusal(() -> harness.service.result(a2, resultId, "http://x")).is(403, "FORBIDDEN");
+        assertRefusal(() -> harness.service.result(a2, resultId, com.iduscore.mock.http.ArtifactLinks.under("http://x"))).is(403, "FORBIDDEN");
     }
 
     @Test
@@ -91,7 +91,7 @@ class TenantIsolationTest {
         assertThat(harness.service.submission(a1, submitted.accepted().submissionId()).submissionId())
                 .isEqualTo(submitted.accepted().submissionId());
         assertThat(harness.service.job(a1, submitted.accepted().jobId()).jobId()).isEqualTo(submitted.accepted().jobId());
-        assertThat(harness.service.result(a1, resultId, "http://x").resultId()).isEqualTo(resultId);
+        assertThat(harness.service.result(a1, resultId, com.iduscore.mock.http.ArtifactLinks.under("http://x")).resultId()).isEqualTo(resultId);
     }
 
     @Test

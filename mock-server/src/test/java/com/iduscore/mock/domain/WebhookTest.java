@@ -49,7 +49,7 @@ class WebhookTest {
         Submitted submitted = harness.submit(caller, "hy-hook-1");
         harness.runToEnd();
         SubmissionView detail = harness.submission(caller, submitted);
-        ResultView result = harness.service.result(caller, detail.resultId(), "http://127.0.0.1:8080");
+        ResultView result = harness.service.result(caller, detail.resultId(), com.iduscore.mock.http.ArtifactLinks.under("http://127.0.0.1:8080"));
 
         assertThat(harness.transport.requests()).hasSize(1);
         RecordingWebhookTransport.Request request = harness.transport.requests().get(0);
@@ -127,7 +127,7 @@ class WebhookTest {
         assertThat(dispatch.failedAt()).isEqualTo(FIRST_ATTEMPT.plusSeconds(15));
         assertThat(dispatch.errorSummary()).isEqualTo("Webhook delivery failed after 5 attempts.");
         assertThat(harness.service.job(caller, dispatch.jobId()).lastError()).isEqualTo("HTTP 500");
-        assertThat(harness.service.result(caller, detail.resultId(), "http://x").status()).isEqualTo("completed");
+        assertThat(harness.service.result(caller, detail.resultId(), com.iduscore.mock.http.ArtifactLinks.under("http://x")).status()).isEqualTo("completed");
         assertThat(harness.service.deliveries()).extracting(DeliveryView::attempt).containsExactly(1, 2, 3, 4, 5);
         assertThat(harness.service.deliveries()).extracting(DeliveryView::statusCode).containsOnly(500);
     }
@@ -203,7 +203,7 @@ class WebhookTest {
         try (IduScoreService service = new IduScoreService(settings,
                 DomainHarness.ports(transport, new FakePorts.CountingRenderer()))) {
             Caller hooked = service.authenticate("idu_hooked");
-            service.submit(hooked, "k", "c", Bodies.complete(hooked.partnerId(), "hy-1"));
+            service.submit(hooked, "k", "c", com.iduscore.mock.http.SubmissionRequests.parse(Bodies.complete(hooked.partnerId(), "hy-1")));
             service.advanceClock(Duration.ofSeconds(5));
 
             Iterator<String> names = transport.requests().get(0).headers().keySet().stream().sorted().iterator();

@@ -70,6 +70,50 @@ class ScenarioTriggersTest {
         assertThat(notices).allSatisfy(messages -> assertThat(messages).isNotEmpty());
     }
 
+    @Test
+    void sim_webhook_fail_retries_every_delivery_then_dead_letters_the_dispatch_job() {
+        JsonPath submission = runToEnd("sim-webhook-fail-001", Duration.ofMinutes(1));
+
+        assertThat(submission.getString("status")).isEqualTo("completed");
+        assertThat(submission.getString("jobs[6].type")).isEqualTo("pipeline.dispatch_webhooks");
+        assertThat(submission.getString("jobs[6].status")).isEqualTo("dead_letter");
+        assertThat(submission.getInt("jobs[6].attempts")).isEqualTo(5);
+        JsonPath deliveries = Admin.deliveries();
+        assertThat(deliveries.getList("deliveries.attempt")).containsExactly(1, 2, 3, 4, 5);
+        assertThat(deliveries.getList("deliveries.error", String.class))
+                .allSatisfy(error -> assertThat(error).contains("sim-webhook-fail-"));
+    }
+
+    @Test
+    void sim_slow_takes_ten_times_as_long_per_step() {
+        String submissionId = Partner.accepted(DEMO_A1_KEY, Fixtures.submission(DEMO_A1_PARTNER_ID, "sim-slow-001"));
+        Admin.advance(Duration.ofSeconds(5)); // a normal submission completes in 2.1 s
+
+        assertThat(status(submissionId)).isIn("validated", "processing");
+
+        Admin.advance(Duration.ofSeconds(17)); // 7 steps of 3 s
+        assertThat(status(submissionId)).isEqualTo("completed");
+    }
+
+    @Test
+    void sim_pending_artifacts_completes_with_artifacts_pending_for_five_seconds() {
+        JsonPath submission = runToEnd("sim-pending-artifacts-001", Duration.ofSeconds(3));
+        assertThat(submission.getString("status")).isEqualTo("completed");
+        String resultPath = "/v1/results/" + submission.getString("resultId");
+
+        JsonPath pending = Partner.withKey(DEMO_A1_KEY).get(resultPath).then().statusCode(200).extract().jsonPath();
+        assertThat(pending.getList("artifacts.items.availability")).isNotEmpty().containsOnly("pending");
+
+        Admin.advance(Duration.ofSeconds(5));
+        JsonPath available = Partner.withKey(DEMO_A1_KEY).get(resultPath).then().statusCode(200).extract().jsonPath();
+        assertThat(available.getList("artifacts.items.availability")).isNotEmpty().containsOnly("available");
+    }
+
+    private static String status(String submissionId) {
+        return Partner.withKey(DEMO_A1_KEY).get("/v1/submissions/" + submissionId)
+                .then().statusCode(200).extract().path("status");
+    }
+
     private static JsonPath runToEnd(String partnerSubmissionId, Duration advance) {
         String submissionId = Partner.accepted(DEMO_A1_KEY, Fixtures.submission(DEMO_A1_PARTNER_ID, partnerSubmissionId));
         Admin.advance(advance);

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.iduscore.mock.domain.MockControl;
 import com.iduscore.mock.domain.PartnerApi;
 import com.iduscore.mock.domain.view.ArtifactFile;
+import com.iduscore.mock.domain.view.ClockView;
 import com.iduscore.mock.domain.view.DeliveryView;
+import com.iduscore.mock.domain.view.SettleReport;
 import com.iduscore.mock.domain.view.JobView;
 import com.iduscore.mock.domain.view.ResultView;
 import com.iduscore.mock.domain.view.SubmissionView;
@@ -75,7 +77,8 @@ class UnhandledFailureTest {
         }
 
         @Override
-        public Submitted submit(Caller caller, String idempotencyKey, String correlationId, JsonNode body) {
+        public Submitted submit(Caller caller, String idempotencyKey, String correlationId,
+                                com.iduscore.mock.domain.submission.SubmissionRequest body) {
             throw new IllegalStateException("disk on fire");
         }
 
@@ -90,7 +93,7 @@ class UnhandledFailureTest {
         }
 
         @Override
-        public ResultView result(Caller caller, UUID resultId, String publicBaseUrl) {
+        public ResultView result(Caller caller, UUID resultId, com.iduscore.mock.domain.artifact.DownloadLinks links) {
             throw new IllegalStateException("disk on fire");
         }
 
@@ -109,8 +112,18 @@ class UnhandledFailureTest {
         }
 
         @Override
-        public void advanceClock(Duration by) {
-            throw new IllegalStateException("real clock");
+        public ClockView clock() {
+            return new ClockView(now(), "real", 0);
+        }
+
+        @Override
+        public Instant advance(Duration by) {
+            throw new IllegalStateException("disk on fire");
+        }
+
+        @Override
+        public SettleReport settle() {
+            throw new IllegalStateException("disk on fire");
         }
 
         @Override

@@ -11,7 +11,8 @@ import java.util.function.Supplier;
 
 /**
  * One report file of a result. {@code pending} from the moment the result row exists until
- * {@code pipeline.write_artifacts} succeeds, then {@code available}. Its bytes are rendered on the first download
+ * {@code pipeline.write_artifacts} succeeds (or, for {@code sim-pending-artifacts-}, a while after), then
+ * {@code available}. Its bytes are rendered on the first download
  * and kept (they never change: a result's outcomes are fixed once scored).
  */
 public final class Artifact {
@@ -35,7 +36,13 @@ public final class Artifact {
     /** When the artifact record was created (the {@code generatedAt} of the API). */
     public Instant generatedAt() { return generatedAt; }
 
-    public boolean available() { return availableAt != null; }
+    /** Available from {@code availableAt} on ({@code sim-pending-artifacts-} sets that later than completion). */
+    public boolean availableBy(Instant now) {
+        Instant at = availableAt;
+        return at != null && !at.isAfter(now);
+    }
+
+    public Instant availableAt() { return availableAt; }
 
     public void makeAvailable(Instant at) {
         if (availableAt == null) {

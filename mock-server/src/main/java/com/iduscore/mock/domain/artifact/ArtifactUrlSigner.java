@@ -9,4 +9,14 @@ public interface ArtifactUrlSigner {
 
     /** True when {@code signature} is the one {@link #sign} gives; compared in constant time. Expiry is the caller's check. */
     boolean verify(UUID artifactId, long expiresEpochSeconds, String signature);
+
+    /** The signing secret, kept in the state so links stay valid across a restart; null when it cannot be kept. */
+    default byte[] secret() {
+        return null;
+    }
+
+    /** A signer like this one with {@code secret} (restored from the state); this one when it cannot take one. */
+    default ArtifactUrlSigner rekeyed(byte[] secret) {
+        return this;
+    }
 }

@@ -7,14 +7,16 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A clock that moves only when told ({@code --clock manual}, and every domain test). It never goes backwards, so
- * the timestamps the mock writes never do either. Use {@code MockControl.advanceClock} to move it and run what
+ * the timestamps the mock writes never do either. Use {@code MockControl.advance} to move it and run what
  * falls due; {@link #advance} alone moves the time and leaves the pipeline to catch up lazily on the next read.
  */
 public final class ManualClock implements MockClock {
+    private final Instant start;
     private final AtomicReference<Instant> now;
 
     public ManualClock(Instant start) {
-        this.now = new AtomicReference<>(Objects.requireNonNull(start, "start"));
+        this.start = Objects.requireNonNull(start, "start");
+        this.now = new AtomicReference<>(start);
     }
 
     @Override
@@ -22,7 +24,7 @@ public final class ManualClock implements MockClock {
         return now.get();
     }
 
-    /** Moves forward by {@code by}; IllegalArgumentException when it is negative. */
+    @Override
     public Instant advance(Duration by) {
         Objects.requireNonNull(by, "by");
         if (by.isNegative()) {
@@ -40,6 +42,23 @@ public final class ManualClock implements MockClock {
             }
             return instant;
         });
+    }
+
+    @Override
+    public Instant moveTo(Instant instant) {
+        Objects.requireNonNull(instant, "instant");
+        return now.updateAndGet(current -> instant.isAfter(current) ? instant : current);
+    }
+
+    /** How far it has moved since it started. */
+    @Override
+    public Duration offset() {
+        return Duration.between(start, now.get());
+    }
+
+    @Override
+    public String mode() {
+        return "manual";
     }
 
     @Override

@@ -1,30 +1,33 @@
 package com.iduscore.mock.domain.error;
 
+import java.util.Objects;
+
 /**
- * A refusal the API answers with its error envelope (decisions.md D4). The HTTP adapter turns it into
+ * A refusal the API answers with its error envelope ({@code CONTRACT.md D4}): a {@link RefusalReason}, a message and
+ * optional details. The HTTP adapter picks the status ({@code http/ErrorStatus}) and writes
  * {@code {"error":{"code","message","requestId","correlationId"?,"details"?}}}; the domain never sees HTTP.
  *
- * @param details {@code null}, a {@code Map} or a {@code List}, serialised as-is into {@code error.details}
+ * @see RefusalReason
  */
 public final class ApiException extends RuntimeException {
-    private final int status;
-    private final String code;
+    private final RefusalReason reason;
     private final transient Object details;
 
-    public ApiException(int status, String code, String message, Object details) {
+    /** @param details {@code null}, a {@code Map} or a {@code List}, serialised as-is into {@code error.details} */
+    public ApiException(RefusalReason reason, String message, Object details) {
         super(message, null, false, false);
-        this.status = status;
-        this.code = code;
+        this.reason = Objects.requireNonNull(reason, "reason");
         this.details = details;
     }
 
-    public ApiException(int status, String code, String message) {
-        this(status, code, message, null);
+    public ApiException(RefusalReason reason, String message) {
+        this(reason, message, null);
     }
 
-    public int status() { return status; }
+    public RefusalReason reason() { return reason; }
 
-    public String code() { return code; }
+    /** The envelope's {@code error.code}. */
+    public String code() { return reason.code(); }
 
     public Object details() { return details; }
 }

@@ -23,6 +23,12 @@ public interface IdempotencyStore {
     /** Every record held, live or not (for the state snapshot). */
     Collection<IdempotencyRecord> all();
 
+    /** Drops every record no longer live at {@code now}; returns how many. */
+    int expire(Instant now);
+
+    /** Drops the record that created {@code submissionId}, if held (its submission was evicted). */
+    void removeForSubmission(UUID submissionId);
+
     /** Replaces every record with these. */
     void replaceAll(Collection<IdempotencyRecord> records);
 

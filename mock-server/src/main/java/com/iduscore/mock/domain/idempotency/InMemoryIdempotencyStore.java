@@ -10,11 +10,14 @@ import java.util.function.Supplier;
 
 /**
  * Keys in a {@link ConcurrentHashMap}; {@code compute} serialises claims of one key, so two requests with one key
- * never both create. Records older than the window are replaced on their next claim and dropped from snapshots.
+ * never both create. Records older than the window are replaced on their next claim, dropped by {@link #expire}
+ * (the service calls it as mock time passes) and left out of snapshots.
  */
 public final class InMemoryIdempotencyStore implements IdempotencyStore {
     private final Duration window;
     private final ConcurrentHashMap<Scope, IdempotencyRecord> records = new ConcurrentHashMap<>();
+    /** Which key created which submission, so an evicted submission takes its key along. */
+    private final ConcurrentHashMap<UUID, Scope> bySubmission = new ConcurrentHashMap<>();
 
     /** @param window how long a key is remembered (24 hours in the API, D5) */
     public InMemoryIdempotencyStore(Duration window) {
@@ -28,10 +31,36 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
             if (existing != null && existing.liveAt(now, window)) {
                 return existing;
             }
+            IdempotencyRecord fresh = create.get();
             created[0] = true;
-            return create.get();
+            if (existing != null) {
+                bySubmission.remove(existing.accepted().submissionId(), scope);
+            }
+            bySubmission.put(fresh.accepted().submissionId(), scope);
+            return fresh;
         });
         return new Claim(record, created[0]);
+    }
+
+    @Override
+    public int expire(Instant now) {
+        int[] dropped = {0};
+        records.forEach((scope, record) -> {
+            if (!record.liveAt(now, window) && records.remove(scope, record)) {
+                bySubmission.remove(record.accepted().submissionId(), scope);
+                dropped[0]++;
+            }
+        });
+        return dropped[0];
+    }
+
+    @Override
+    public void removeForSubmission(UUID submissionId) {
+        Scope scope = bySubmission.remove(submissionId);
+        if (scope != null) {
+            records.computeIfPresent(scope, (key, record) ->
+                    record.accepted().submissionId().equals(submissionId) ? null : record);
+        }
     }
 
     @Override
@@ -42,8 +71,11 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     @Override
     public void replaceAll(Collection<IdempotencyRecord> replacement) {
         records.clear();
+        bySubmission.clear();
         for (IdempotencyRecord record : replacement) {
-            records.put(new Scope(record.tenantId(), record.partnerId(), record.key()), record);
+            Scope scope = new Scope(record.tenantId(), record.partnerId(), record.key());
+            records.put(scope, record);
+            bySubmission.put(record.accepted().submissionId(), scope);
         }
     }
 

@@ -35,7 +35,7 @@ public final class Pipeline {
     private Pipeline(List<Job> jobs, Scenario scenario, PipelineTiming timing) {
         this.jobs = jobs;
         this.scenario = scenario;
-        this.timing = timing;
+        this.timing = timing.forScenario(scenario);
     }
 
     /** Seven jobs in enum order, each the child of the one before; ingest queued at {@code createdAt}, the rest pending. */
@@ -47,8 +47,9 @@ public final class Pipeline {
             jobs.add(job);
             parent = job.id();
         }
-        jobs.get(0).queue(createdAt, timing.sla(), createdAt.plus(timing.halfStep()));
-        return new Pipeline(Collections.unmodifiableList(jobs), scenario, timing);
+        Pipeline pipeline = new Pipeline(Collections.unmodifiableList(jobs), scenario, timing);
+        jobs.get(0).queue(createdAt, pipeline.timing.sla(), createdAt.plus(pipeline.timing.halfStep()));
+        return pipeline;
     }
 
     /** A pipeline from a snapshot: exactly the seven jobs, in order. */
@@ -92,6 +93,9 @@ public final class Pipeline {
 
     public Scenario scenario() { return scenario; }
 
+    /** The timing this pipeline runs on: the mock's, adjusted for its scenario. */
+    public PipelineTiming timing() { return timing; }
+
     public Instant scheduledAt() { return scheduledAt; }
 
     public void scheduledAt(Instant due) { this.scheduledAt = due; }
@@ -100,6 +104,11 @@ public final class Pipeline {
     public Instant nextDueAt() {
         Job job = current();
         return job == null ? null : job.dueAt();
+    }
+
+    /** Every job has ended: nothing will ever change again. */
+    public boolean finished() {
+        return current() == null;
     }
 
     public boolean dueBy(Instant now) {
@@ -164,7 +173,7 @@ public final class Pipeline {
             job.succeed(when);
             listener.succeeded(job, when);
         } else if (job.attempts() < job.maxAttempts()) {
-            job.retry(when, error, detail(job), when.plus(PipelineTiming.webhookBackoff(job.attempts())));
+            job.retry(when, error, detail(job), when.plus(timing.webhookBackoff(job.attempts())));
         } else {
             job.deadLetter(when, error, "Webhook delivery failed after " + job.attempts() + " attempts.", detail(job));
             listener.ended(job, when);

@@ -62,6 +62,19 @@ public final class PipelineTicker implements AutoCloseable {
         }
     }
 
+    /**
+     * Wakes at {@code due} whatever is pending: after time travel a pending timer counts wall time computed against
+     * the old offset, so it may lie far too late.
+     */
+    public synchronized void rewake(Instant due) {
+        if (pending != null) {
+            pending.cancel(false);
+            pending = null;
+            pendingAt = null;
+        }
+        wakeAt(due);
+    }
+
     private void tick() {
         synchronized (this) {
             pending = null;

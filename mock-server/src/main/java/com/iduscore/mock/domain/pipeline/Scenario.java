@@ -10,10 +10,15 @@ package com.iduscore.mock.domain.pipeline;
  *   <li>{@code sim-retry-inference-}: the first inference attempt fails, the second succeeds.</li>
  *   <li>{@code sim-reject-}: {@code pipeline.ingest_validate} rejects the submission at the end of its first attempt:
  *       the job is {@code failed} (not retried), the later jobs {@code cancelled}, the submission {@code rejected}.</li>
- *   <li>{@code sim-sla-breach-}: one {@code pipeline.run_inference} attempt takes {@code sla + stepDuration/2}
- *       instead of {@code stepDuration/2}, so the job runs past its {@code slaDeadlineAt} ({@code slaBreached} turns
- *       true once the deadline passes) and then completes; the run stays bounded by the SLA plus seven steps.</li>
+ *   <li>{@code sim-sla-breach-}: the submission's SLA is cut to at most five steps (1.5 s by default) and one
+ *       {@code pipeline.run_inference} attempt takes {@code sla + stepDuration/2} instead of {@code stepDuration/2},
+ *       so the job runs past its {@code slaDeadlineAt} ({@code slaBreached} turns true once the deadline passes) and
+ *       then completes, within seconds on the real clock.</li>
  *   <li>{@code sim-partial-}: the pipeline completes, every outcome is {@code partial} with a notice saying so.</li>
+ *   <li>{@code sim-webhook-fail-}: every delivery of the submission's {@code result.ready} counts as failed
+ *       (whatever the receiver answers), retried after 250 ms, 500 ms, 1 s and 2 s, then {@code dead_letter}.</li>
+ *   <li>{@code sim-slow-}: every step takes ten times {@code stepDuration}.</li>
+ *   <li>{@code sim-pending-artifacts-}: the artifacts stay {@code pending} for 5 s after the submission completes.</li>
  * </ul>
  */
 public enum Scenario {
@@ -22,7 +27,10 @@ public enum Scenario {
     RETRY_INFERENCE("sim-retry-inference-"),
     REJECT("sim-reject-"),
     SLA_BREACH("sim-sla-breach-"),
-    PARTIAL("sim-partial-");
+    PARTIAL("sim-partial-"),
+    WEBHOOK_FAIL("sim-webhook-fail-"),
+    SLOW("sim-slow-"),
+    PENDING_ARTIFACTS("sim-pending-artifacts-");
 
     private final String prefix;
 

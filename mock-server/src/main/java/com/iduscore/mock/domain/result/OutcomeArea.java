@@ -1,6 +1,5 @@
 package com.iduscore.mock.domain.result;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -62,11 +61,11 @@ public enum OutcomeArea {
      * already listed adds nothing); ids the schema let through but no area knows are skipped. Nothing requested
      * (or nothing known) means the four Health Yourself areas.
      */
-    public static List<OutcomeArea> requested(JsonNode requestedOutcomes) {
+    public static List<OutcomeArea> requested(List<String> requestedOutcomes) {
         List<OutcomeArea> areas = new ArrayList<>();
-        if (requestedOutcomes != null && requestedOutcomes.isArray()) {
-            for (JsonNode entry : requestedOutcomes) {
-                forRequested(entry.asText(null)).filter(area -> !areas.contains(area)).ifPresent(areas::add);
+        if (requestedOutcomes != null) {
+            for (String entry : requestedOutcomes) {
+                forRequested(entry).filter(area -> !areas.contains(area)).ifPresent(areas::add);
             }
         }
         return areas.isEmpty() ? HEALTH_YOURSELF : List.copyOf(areas);

@@ -58,9 +58,9 @@ public final class Result {
         }
     }
 
-    /** {@code pipeline.write_artifacts} succeeded: every artifact becomes available. */
-    public void artifactsWritten(Instant at) {
-        artifacts.forEach(artifact -> artifact.makeAvailable(at));
+    /** {@code pipeline.write_artifacts} succeeded at {@code at}: every artifact becomes available at {@code availableAt}. */
+    public void artifactsWritten(Instant at, Instant availableAt) {
+        artifacts.forEach(artifact -> artifact.makeAvailable(availableAt));
         touch(at);
     }
 

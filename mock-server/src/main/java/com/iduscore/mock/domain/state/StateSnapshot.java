@@ -8,10 +8,12 @@ import java.util.UUID;
  * The whole mock state as one JSON document ({@code GET /__admin/iduscore/state}, the {@code --state-file}).
  * Timestamps are ISO-8601 strings; {@code null} stands for "not yet". Everything a restart needs is here, so a
  * submission picks up where it stopped: its jobs with their next due time, its result and artifacts, the
- * idempotency keys still in their window, and the webhook delivery log.
+ * idempotency keys still in their window, the webhook delivery log, and the artifact links' signing secret
+ * (base64; absent in older snapshots), so a link handed out before a restart still downloads after it.
  */
 public record StateSnapshot(String format, int version, String savedAt, List<SubmissionState> submissions,
-                            List<IdempotencyState> idempotencyKeys, List<DeliveryState> deliveries) {
+                            List<IdempotencyState> idempotencyKeys, List<DeliveryState> deliveries,
+                            String artifactLinkSecret) {
 
     public static final String FORMAT = "iduscore-mock-state";
     public static final int VERSION = 1;

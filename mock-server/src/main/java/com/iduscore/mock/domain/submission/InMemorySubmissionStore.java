@@ -45,6 +45,27 @@ public final class InMemorySubmissionStore implements SubmissionStore {
     }
 
     @Override
+    public void remove(Submission submission) {
+        Index current = index;
+        current.submissions.remove(submission.id(), submission);
+        for (Job job : submission.pipeline().jobs()) {
+            current.jobs.remove(job.id(), submission);
+        }
+        Result result = submission.result();
+        if (result != null) {
+            current.results.remove(result.id(), submission);
+            for (Artifact artifact : result.artifacts()) {
+                current.artifacts.remove(artifact.id(), submission);
+            }
+        }
+    }
+
+    @Override
+    public int size() {
+        return index.submissions.size();
+    }
+
+    @Override
     public Submission bySubmissionId(UUID submissionId) {
         return index.submissions.get(submissionId);
     }

@@ -1,6 +1,5 @@
 package com.iduscore.mock.domain.submission;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.iduscore.mock.domain.error.ApiErrors;
 
 import java.util.ArrayList;
@@ -14,7 +13,7 @@ import java.util.Set;
 /**
  * The 14-marker blood panel check (D11, api-notes §2.1), run after the schema has accepted the body's shape:
  * exactly the 14 codes once each, each with its unit, each value a finite number ≥ 0 ({@code -1} included in the
- * refusal). All problems are reported at once, as {@code details: [{field, message}]} of a 400
+ * refusal). All problems are reported at once, as {@code details: [{field, message}]} of a
  * {@code SUBMISSION_VALIDATION_ERROR}: first the panel's make-up under field {@code markers} (a count other than 14,
  * an unknown code, a code twice, a code missing), then each marker's own problems under
  * {@code markers.<CODE>.unit} and {@code markers.<CODE>.value}. A body that sends no markers (it uses {@code reportDocuments}) skips the panel.
@@ -49,23 +48,18 @@ public final class MarkerPanel {
     private MarkerPanel() {
     }
 
-    /** Throws the 400 {@code SUBMISSION_VALIDATION_ERROR} when the panel fails; returns quietly when it passes. */
-    public static void check(JsonNode body) {
-        List<Map<String, String>> problems = problems(body);
+    /** Throws the {@code SUBMISSION_VALIDATION_ERROR} refusal when the panel fails; returns quietly when it passes. */
+    public static void check(List<SubmissionRequest.Marker> markers) {
+        List<Map<String, String>> problems = problems(markers);
         if (!problems.isEmpty()) {
             throw ApiErrors.markerPanel(problems);
         }
     }
 
-    /** Every panel problem of the body: its make-up first, then unit and value problems in marker order. */
-    public static List<Map<String, String>> problems(JsonNode body) {
-        JsonNode markers = body.get("markers");
+    /** Every panel problem: its make-up first, then unit and value problems in marker order. */
+    public static List<Map<String, String>> problems(List<SubmissionRequest.Marker> markers) {
         List<Map<String, String>> problems = new ArrayList<>();
-        if (markers == null || markers.isNull() || (markers.isArray() && markers.isEmpty())) {
-            return problems;
-        }
-        if (!markers.isArray()) {
-            problems.add(problem("markers", "Expected an array of blood markers."));
+        if (markers == null || markers.isEmpty()) {
             return problems;
         }
         // the panel's make-up first (field "markers"), then each marker's unit and value
@@ -75,9 +69,8 @@ public final class MarkerPanel {
         }
         Set<String> seen = new LinkedHashSet<>();
         for (int i = 0; i < markers.size(); i++) {
-            JsonNode marker = markers.get(i);
-            JsonNode codeNode = marker.get("code");
-            String code = codeNode != null && codeNode.isTextual() ? codeNode.textValue() : null;
+            SubmissionRequest.Marker marker = markers.get(i);
+            String code = marker.code();
             if (code == null || !UNITS.containsKey(code)) {
                 problems.add(problem("markers", "Unknown blood marker code"
                         + (code == null ? "" : " '" + code + "'") + " at index " + i + "; expected one of "
@@ -88,13 +81,13 @@ public final class MarkerPanel {
                 problems.add(problem("markers", "Blood marker " + code + " appears more than once."));
                 continue;
             }
-            JsonNode unit = marker.get("unit");
-            if (unit == null || !unit.isTextual() || !sameUnit(UNITS.get(code), unit.textValue())) {
+            String unit = marker.unit();
+            if (unit == null || !sameUnit(UNITS.get(code), unit)) {
                 perMarker.add(problem("markers." + code + ".unit", "Expected unit " + UNITS.get(code) + " for " + code
-                        + (unit != null && unit.isTextual() ? ", received " + unit.textValue() : "") + "."));
+                        + (unit != null ? ", received " + unit : "") + "."));
             }
-            JsonNode value = marker.get("value");
-            if (value == null || !value.isNumber() || !Double.isFinite(value.doubleValue()) || value.doubleValue() < 0) {
+            Double value = marker.value();
+            if (value == null || !Double.isFinite(value) || value < 0) {
                 perMarker.add(problem("markers." + code + ".value",
                         "Expected a finite number greater than or equal to 0 for " + code + "."));
             }

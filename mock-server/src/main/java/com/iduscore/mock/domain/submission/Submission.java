@@ -1,6 +1,5 @@
 package com.iduscore.mock.domain.submission;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.iduscore.mock.domain.artifact.Artifact;
 import com.iduscore.mock.domain.artifact.ArtifactKind;
 import com.iduscore.mock.domain.artifact.ReportContent;
@@ -15,9 +14,6 @@ import com.iduscore.mock.domain.result.OutcomeScore;
 import com.iduscore.mock.domain.result.OutcomeScorer;
 import com.iduscore.mock.domain.result.OutcomeSummaries;
 import com.iduscore.mock.domain.result.Result;
-import com.iduscore.mock.domain.state.StateSnapshot.OutcomeScoreState;
-import com.iduscore.mock.domain.state.StateSnapshot.SubmissionState;
-import com.iduscore.mock.domain.state.Times;
 import com.iduscore.mock.domain.view.JobSummaryView;
 import com.iduscore.mock.domain.view.JobView;
 import com.iduscore.mock.domain.view.ResultView;
@@ -90,40 +86,22 @@ public final class Submission {
     }
 
     /**
-     * Accepts a body that passed the schema, the partner check and the marker panel: works out what it asks for
+     * Accepts a request that passed the schema, the partner check and the marker panel: works out what it asks for
      * (outcomes, report files, scenario), scores it, and queues its ingest job at {@code now}.
      */
     public static Submission accept(String tenantId, UUID partnerId, UUID subjectId, String correlationId,
-                                    JsonNode body, Instant now, PipelineTiming timing) {
-        String partnerSubmissionId = textOrNull(body.get("partnerSubmissionId"));
-        JsonNode options = body.path("options");
-        List<OutcomeArea> areas = OutcomeArea.requested(options.get("requestedOutcomes"));
+                                    SubmissionRequest request, Instant now, PipelineTiming timing) {
+        List<OutcomeArea> areas = OutcomeArea.requested(request.requestedOutcomes());
         Set<ArtifactKind> kinds = new LinkedHashSet<>();
-        for (JsonNode output : options.path("requestedOutputs")) {
-            ArtifactKind.forRequestedOutput(output.asText("")).ifPresent(kinds::add);
+        for (String output : request.requestedOutputs()) {
+            ArtifactKind.forRequestedOutput(output).ifPresent(kinds::add);
         }
-        JsonNode documents = body.get("reportDocuments");
-        Scenario scenario = Scenario.forPartnerSubmissionId(partnerSubmissionId);
-        return new Submission(UUID.randomUUID(), tenantId, partnerId, subjectId, partnerSubmissionId,
-                textOrNull(body.get("partnerSubjectId")), correlationId, now,
-                documents != null && documents.isArray() ? documents.size() : 0,
-                optionalInputsMissing(body.path("subject")), OutcomeScorer.score(body, areas), List.copyOf(kinds),
-                Pipeline.start(correlationId, now, scenario, timing), SubmissionStatus.RECEIVED, now, null);
-    }
-
-    /** The subject lacks one of the sections Health Yourself should send besides demographics. */
-    static boolean optionalInputsMissing(JsonNode subject) {
-        for (String section : List.of("measurements", "history", "familyHistory")) {
-            JsonNode value = subject.get(section);
-            if (value == null || value.isNull()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String textOrNull(JsonNode node) {
-        return node == null || node.isNull() ? null : node.asText();
+        Scenario scenario = Scenario.forPartnerSubmissionId(request.partnerSubmissionId());
+        return new Submission(UUID.randomUUID(), tenantId, partnerId, subjectId, request.partnerSubmissionId(),
+                request.partnerSubjectId(), correlationId, now, request.reportDocuments(),
+                request.optionalInputsMissing(), OutcomeScorer.score(request.clinicalInputs(), areas),
+                List.copyOf(kinds), Pipeline.start(correlationId, now, scenario, timing), SubmissionStatus.RECEIVED,
+                now, null);
     }
 
     // ---- identity (immutable, readable without the lock) ----------------------------------------------------------
@@ -155,6 +133,37 @@ public final class Submission {
 
     public Instant completedAt() { return completedAt; }
 
+    public String correlationId() { return correlationId; }
+
+    public Instant updatedAt() { return updatedAt; }
+
+    public int documents() { return documents; }
+
+    public boolean optionalInputsMissing() { return optionalInputsMissing; }
+
+    public List<OutcomeScore> scores() { return scores; }
+
+    public List<ArtifactKind> artifactKinds() { return artifactKinds; }
+
+    /**
+     * A submission as a snapshot recorded it (the codec in {@code domain.state} reads the snapshot); its result is
+     * set with {@link #restoreResult} once made from {@link #outcomeSummaries}.
+     */
+    public static Submission restore(UUID id, String tenantId, UUID partnerId, UUID subjectId, String partnerSubmissionId,
+                                     String partnerSubjectId, String correlationId, Instant createdAt, int documents,
+                                     boolean optionalInputsMissing, List<OutcomeScore> scores,
+                                     List<ArtifactKind> artifactKinds, Pipeline pipeline, SubmissionStatus status,
+                                     Instant updatedAt, Instant completedAt) {
+        return new Submission(Objects.requireNonNull(id, "submissionId"), Objects.requireNonNull(tenantId, "tenantId"),
+                Objects.requireNonNull(partnerId, "partnerId"), Objects.requireNonNull(subjectId, "subjectId"),
+                partnerSubmissionId, partnerSubjectId, correlationId, createdAt, documents, optionalInputsMissing,
+                scores, artifactKinds, pipeline, status, updatedAt, completedAt);
+    }
+
+    public void restoreResult(Result restored) {
+        this.result = restored;
+    }
+
     /** The ingest job: the {@code jobId} of the 202. */
     public UUID ingestJobId() {
         return pipeline.job(JobType.INGEST_VALIDATE).id();
@@ -181,12 +190,27 @@ public final class Submission {
             case WRITE_ARTIFACTS -> {
                 completedAt = at;
                 moveTo(SubmissionStatus.COMPLETED, at);
-                result.artifactsWritten(at);
+                result.artifactsWritten(at, at.plus(pipeline.timing().artifactDelay()));
             }
             default -> {
             }
         }
         return null;
+    }
+
+    /** The instant the last artifact becomes available when that is still after {@code now}, else null. */
+    public Instant artifactsPendingUntil(Instant now) {
+        if (result == null || status != SubmissionStatus.COMPLETED) {
+            return null;
+        }
+        Instant latest = null;
+        for (Artifact artifact : result.artifacts()) {
+            Instant at = artifact.availableAt();
+            if (at != null && at.isAfter(now) && (latest == null || at.isAfter(latest))) {
+                latest = at;
+            }
+        }
+        return latest;
     }
 
     public void stepEnded(Job job, Instant at) {
@@ -213,7 +237,8 @@ public final class Submission {
         }
     }
 
-    private List<OutcomeView> outcomeSummaries() {
+    /** The result's outcome rows for these scores (fixed once scored). */
+    public List<OutcomeView> outcomeSummaries() {
         boolean partial = pipeline.scenario() == Scenario.PARTIAL;
         List<OutcomeView> views = new ArrayList<>(scores.size());
         for (OutcomeScore score : scores) {
@@ -259,11 +284,11 @@ public final class Submission {
     /**
      * @param access the signed link of an available artifact ({@code access} of a pending one is all nulls)
      */
-    public ResultView resultView(Function<Artifact, ResultView.Access> access) {
+    public ResultView resultView(Instant now, Function<Artifact, ResultView.Access> access) {
         List<OutcomeView> outcomes = result.outcomes();
         List<ResultView.ArtifactItem> items = new ArrayList<>(result.artifacts().size());
         for (Artifact artifact : result.artifacts()) {
-            boolean available = artifact.available();
+            boolean available = artifact.availableBy(now);
             items.add(new ResultView.ArtifactItem(artifact.id(), artifact.kind().slug(), artifact.kind().label(),
                     available ? "available" : "pending", available ? "Available" : "Pending",
                     available ? access.apply(artifact) : new ResultView.Access(null, null), artifact.generatedAt()));
@@ -280,43 +305,4 @@ public final class Submission {
     }
 
     // ---- snapshot (monitor held) ----------------------------------------------------------------------------------
-
-    public SubmissionState toState() {
-        return new SubmissionState(id, tenantId, partnerId, subjectId, partnerSubmissionId, partnerSubjectId,
-                correlationId, pipeline.scenario().name(), status.slug(), Times.format(createdAt),
-                Times.format(updatedAt), Times.format(completedAt), documents, optionalInputsMissing,
-                scores.stream().map(score -> new OutcomeScoreState(score.area().id(), score.score())).toList(),
-                artifactKinds.stream().map(ArtifactKind::slug).toList(), pipeline.toState(),
-                result == null ? null : result.toState());
-    }
-
-    public static Submission fromState(SubmissionState state, PipelineTiming timing) {
-        Objects.requireNonNull(state.submissionId(), "submissionId");
-        Objects.requireNonNull(state.tenantId(), "tenantId");
-        Objects.requireNonNull(state.partnerId(), "partnerId");
-        Objects.requireNonNull(state.subjectId(), "subjectId");
-        Scenario scenario = state.scenario() == null ? Scenario.NONE : Scenario.valueOf(state.scenario());
-        List<OutcomeScore> scores = new ArrayList<>();
-        for (OutcomeScoreState score : state.scores() == null ? List.<OutcomeScoreState>of() : state.scores()) {
-            if (!(score.score() >= 0 && score.score() <= 1)) {
-                throw new IllegalArgumentException("score " + score.score() + " of " + score.outcomeId() + " is outside [0, 1]");
-            }
-            scores.add(new OutcomeScore(OutcomeArea.fromId(score.outcomeId()), score.score()));
-        }
-        List<ArtifactKind> kinds = new ArrayList<>();
-        for (String kind : state.artifactKinds() == null ? List.<String>of() : state.artifactKinds()) {
-            kinds.add(ArtifactKind.forRequestedOutput(kind)
-                    .orElseThrow(() -> new IllegalArgumentException("Unknown artifact type '" + kind + "'")));
-        }
-        Submission submission = new Submission(state.submissionId(), state.tenantId(), state.partnerId(),
-                state.subjectId(), state.partnerSubmissionId(), state.partnerSubjectId(), state.correlationId(),
-                Times.required(state.createdAt(), "createdAt"), state.documents(), state.optionalInputsMissing(),
-                scores, kinds, Pipeline.fromState(state.jobs(), scenario, timing),
-                SubmissionStatus.fromSlug(state.status()), Times.required(state.updatedAt(), "updatedAt"),
-                Times.parse(state.completedAt()));
-        if (state.result() != null) {
-            submission.result = Result.fromState(state.result(), submission.outcomeSummaries());
-        }
-        return submission;
-    }
 }

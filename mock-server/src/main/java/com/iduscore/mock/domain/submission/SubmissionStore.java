@@ -26,6 +26,12 @@ public interface SubmissionStore {
     /** Every submission, in no particular order. */
     Collection<Submission> all();
 
+    /** Forgets the submission under every id it is found by (submission, jobs, result, artifacts). */
+    void remove(Submission submission);
+
+    /** How many submissions are held. */
+    int size();
+
     /** Replaces every submission with these (an empty collection clears the store). */
     void replaceAll(Collection<Submission> submissions);
 }

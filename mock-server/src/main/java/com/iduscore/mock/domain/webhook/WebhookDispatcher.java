@@ -103,6 +103,13 @@ public final class WebhookDispatcher implements AutoCloseable {
     }
 
     private Answer attempt(Delivery delivery) {
+        if (delivery.webhook() == null) {
+            // sim-webhook-fail- without a registered webhook: a failed attempt with nothing sent
+            log.info("webhook result.ready submission={} attempt={}/{} -> not sent: no webhook registered",
+                    delivery.submissionId(), delivery.attempt(), delivery.maxAttempts());
+            return new Answer(null, "simulated failure (sim-webhook-fail-): no webhook registered, nothing sent",
+                    false, clock.now());
+        }
         WebhookTransport.DeliveryOutcome outcome;
         try {
             outcome = transport.post(URI.create(delivery.webhook().url()), headers(delivery), delivery.body());
@@ -162,11 +169,15 @@ public final class WebhookDispatcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops sending. A delivery still out after a short grace is cut off: a restart from the state file counts it as
+     * an interrupted attempt and retries it, and a stop must stay within SIGTERM's 2 s.
+     */
     @Override
     public void close() {
         executor.shutdown();
         try {
-            if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {
+            if (!executor.awaitTermination(250, TimeUnit.MILLISECONDS)) {
                 executor.shutdownNow();
             }
         } catch (InterruptedException e) {

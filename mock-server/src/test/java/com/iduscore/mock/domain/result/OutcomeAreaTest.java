@@ -1,6 +1,5 @@
 package com.iduscore.mock.domain.result;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,12 +15,11 @@ class OutcomeAreaTest {
     }
 
     @Test
-    void falls_back_to_the_four_health_yourself_areas_when_nothing_known_is_requested() throws Exception {
-        ObjectMapper json = new ObjectMapper();
+    void falls_back_to_the_four_health_yourself_areas_when_nothing_known_is_requested() {
 
         assertThat(OutcomeArea.requested(null)).isEqualTo(OutcomeArea.HEALTH_YOURSELF);
-        assertThat(OutcomeArea.requested(json.readTree("[]"))).isEqualTo(OutcomeArea.HEALTH_YOURSELF);
-        assertThat(OutcomeArea.requested(json.readTree("[\"wellbeing.general\"]"))).containsExactly(OutcomeArea.GENERAL);
+        assertThat(OutcomeArea.requested(java.util.List.of())).isEqualTo(OutcomeArea.HEALTH_YOURSELF);
+        assertThat(OutcomeArea.requested(java.util.List.of("wellbeing.general"))).containsExactly(OutcomeArea.GENERAL);
     }
 
     @Test

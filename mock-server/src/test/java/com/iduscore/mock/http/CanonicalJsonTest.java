@@ -1,4 +1,4 @@
-package com.iduscore.mock.domain.idempotency;
+package com.iduscore.mock.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
