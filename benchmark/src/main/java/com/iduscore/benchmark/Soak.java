@@ -97,7 +97,9 @@ final class Soak {
         md.append("RSS every ").append(SAMPLE_EVERY.toSeconds()).append(" s: ");
         md.append(String.join(", ", outcome.samples().stream().map(s -> s.atSeconds() + " s " + s.rss()).toList()));
         md.append(".\nAbout half the requests are POSTs, each adding a submission with seven jobs that the mock keeps until "
-                + "a reset: growth with the request count is expected; growth without bound after a reset is not.\n");
+                + "a reset: growth with the request count is expected. RSS also includes the heap the JVM grows into "
+                + "before it collects hard (up to -Xmx, see --server-heap): run with a smaller heap to see whether it "
+                + "levels off.\n");
         return md.toString();
     }
 }
