@@ -4,6 +4,8 @@
 # Bounded: every run ends by itself (cold starts + rounds x 3 scenarios x (warm-up + window)); servers are stopped by PID.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# the same JDK 21+ choice as .ci/run (the default java may be 17)
+. .ci/pick-jdk.sh
 if [ ! -f mock-server/target/iduscore-mock-server.jar ] || [ ! -f benchmark/target/iduscore-benchmark.jar ]; then
   mvn -B -q package -DskipTests
 fi

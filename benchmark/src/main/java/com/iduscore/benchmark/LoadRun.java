@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 
 /**
  * A closed-loop load run: {@code connections} virtual threads, each on its own keep-alive connection, send requests back to
@@ -30,6 +31,12 @@ final class LoadRun {
     }
 
     static Result run(String name, int port, int connections, Duration warmup, Duration measure, int expectedStatus,
+                      IntFunction<RequestSource> sourceForConnection) throws InterruptedException {
+        return run(name, port, connections, warmup, measure, status -> status == expectedStatus, sourceForConnection);
+    }
+
+    /** As above, for a mix of requests: {@code expected} says which statuses are not counted as unexpected. */
+    static Result run(String name, int port, int connections, Duration warmup, Duration measure, IntPredicate expected,
                       IntFunction<RequestSource> sourceForConnection) throws InterruptedException {
         long[][] latencies = new long[connections][];
         int[] counts = new int[connections];
@@ -62,7 +69,7 @@ final class LoadRun {
                                 mine = Arrays.copyOf(mine, n * 2);
                             }
                             mine[n++] = (received - sent) / 1_000;
-                            if (status != expectedStatus) {
+                            if (!expected.test(status)) {
                                 bad++;
                             }
                         }

@@ -73,6 +73,11 @@ final class ServerProcess implements AutoCloseable {
         return port;
     }
 
+    /** The server's process id, e.g. to read its memory use from /proc. */
+    long pid() {
+        return process.pid();
+    }
+
     Duration coldStart() {
         return coldStart;
     }

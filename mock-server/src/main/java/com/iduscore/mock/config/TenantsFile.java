@@ -3,53 +3,59 @@ package com.iduscore.mock.config;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.iduscore.mock.domain.tenant.TenantConfig;
 import com.iduscore.mock.domain.tenant.TenantConfig.CredentialConfig;
 import com.iduscore.mock.domain.tenant.TenantConfig.WebhookConfig;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
+import com.networknt.schema.path.NodePath;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.URISyntaxException;
+import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Reads the tenants file: {@code {"tenants":[{"tenantId","active","webhook":{"url","secret","apiKey"}|null,
  * "rateLimitPerMinute":int|null,"credentials":[{"partnerId","apiKey"}]}]}}.
  *
- * <p>Validation is strict, since a typo in a test tenant otherwise shows up much later as a puzzling 401: unknown keys,
- * wrong types, missing fields and duplicates are all reported at once, each with its JSON path, in an
- * {@link InvalidConfigException}. {@code active} defaults to {@code true}; {@code webhook} and
- * {@code rateLimitPerMinute} default to {@code null} (none, unlimited). Partner ids are normalised to lowercase.
- * API keys and webhook secrets never appear in a message.
+ * <p>The shape is the JSON Schema {@value #SCHEMA_RESOURCE} (networknt, Draft 2020-12); the uniqueness of tenant ids,
+ * partner ids and API keys across the file, which a schema cannot say, is checked here after it. Validation is strict,
+ * since a typo in a test tenant otherwise shows up much later as a puzzling 401: every problem is reported at once,
+ * each as its JSON path and plain words (the schema's {@code x-messages}), in an {@link InvalidConfigException}.
+ * {@code active} defaults to {@code true}; {@code webhook} and {@code rateLimitPerMinute} to {@code null} (none,
+ * unlimited). Partner ids are normalised to lowercase. API keys and webhook secrets never appear in a message.
  */
 public final class TenantsFile {
     /** The demo tenants of the brief, shipped by the fixtures module, so the mock and the suite share one source. */
     public static final String BUILT_IN_RESOURCE = "fixtures/tenants.json";
+    /** The tenants file's JSON Schema, a classpath resource. */
+    public static final String SCHEMA_RESOURCE = "com/iduscore/mock/config/tenants.schema.json";
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    private static final Pattern UUID_TEXT =
-            Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
-    private static final Set<String> ROOT_KEYS = Set.of("tenants");
-    private static final Set<String> TENANT_KEYS =
-            Set.of("tenantId", "active", "webhook", "rateLimitPerMinute", "credentials");
-    private static final Set<String> WEBHOOK_KEYS = Set.of("url", "secret", "apiKey");
-    private static final Set<String> CREDENTIAL_KEYS = Set.of("partnerId", "apiKey");
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private TenantsFile() {
     }
@@ -95,250 +101,257 @@ public final class TenantsFile {
         } catch (IOException e) {
             throw new InvalidConfigException(source, "cannot read the JSON: " + e.getMessage(), e);
         }
-        Checker checker = new Checker();
-        List<TenantConfig> tenants = checker.root(root);
-        if (!checker.problems.isEmpty()) {
-            throw new InvalidConfigException(source, checker.problems);
+        if (root == null || root.isMissingNode()) {
+            throw new InvalidConfigException(source, List.of("the file is empty; expected {\"tenants\": [...]}"));
         }
-        return tenants;
+        if (!root.isObject()) {
+            throw new InvalidConfigException(source, List.of(
+                    "the top level must be an object {\"tenants\": [...]}, was " + Words.describe(root)));
+        }
+        List<String> problems = Shape.INSTANCE.problems(root);
+        if (problems.isEmpty()) {
+            problems = uniquenessProblems(root);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigException(source, problems);
+        }
+        return tenants(root);
     }
 
+    /** The cross-tenant pass: each tenant id, partner id (whatever its case) and API key is declared once. */
+    private static List<String> uniquenessProblems(JsonNode root) {
+        List<String> problems = new ArrayList<>();
+        Map<String, String> tenantIds = new HashMap<>();
+        Map<String, String> partnerIds = new HashMap<>();
+        Map<String, String> apiKeys = new HashMap<>();
+        JsonNode tenants = root.get("tenants");
+        for (int t = 0; t < tenants.size(); t++) {
+            String tenantPath = "tenants[" + t + "]";
+            String tenantId = tenants.get(t).get("tenantId").textValue();
+            unique(problems, tenantIds, tenantId, tenantPath + ".tenantId", "\"" + tenantId + "\" is a duplicate of ");
+            JsonNode credentials = tenants.get(t).get("credentials");
+            for (int c = 0; c < credentials.size(); c++) {
+                String path = tenantPath + ".credentials[" + c + "]";
+                String partnerId = normalised(credentials.get(c).get("partnerId").textValue());
+                unique(problems, partnerIds, partnerId, path + ".partnerId", partnerId + " is a duplicate of ");
+                // the key itself never goes into a message
+                unique(problems, apiKeys, credentials.get(c).get("apiKey").textValue(), path + ".apiKey", "is a duplicate of ");
+            }
+        }
+        return problems;
+    }
+
+    /** Records where {@code value} first appeared; a repeat is reported as {@code "<path> <phrase><first path>"}. */
+    private static void unique(List<String> problems, Map<String, String> seen, String value, String path, String phrase) {
+        String first = seen.putIfAbsent(value, path);
+        if (first != null) {
+            problems.add(path + " " + phrase + first);
+        }
+    }
+
+    /** Only called once the file has passed the schema and the uniqueness pass. */
+    private static List<TenantConfig> tenants(JsonNode root) {
+        List<TenantConfig> tenants = new ArrayList<>();
+        for (JsonNode tenant : root.get("tenants")) {
+            JsonNode webhook = tenant.path("webhook");
+            JsonNode rateLimit = tenant.path("rateLimitPerMinute");
+            List<CredentialConfig> credentials = new ArrayList<>();
+            for (JsonNode credential : tenant.get("credentials")) {
+                credentials.add(new CredentialConfig(normalised(credential.get("partnerId").textValue()),
+                        credential.get("apiKey").textValue()));
+            }
+            tenants.add(new TenantConfig(
+                    tenant.get("tenantId").textValue(),
+                    tenant.path("active").asBoolean(true),
+                    webhook.isObject()
+                            ? new WebhookConfig(webhook.get("url").textValue(), webhook.get("secret").textValue(),
+                                    webhook.path("apiKey").textValue())
+                            : null,
+                    rateLimit.isNumber() ? rateLimit.intValue() : null,
+                    List.copyOf(credentials)));
+        }
+        return List.copyOf(tenants);
+    }
+
+    private static String normalised(String partnerId) {
+        return UUID.fromString(partnerId).toString();
+    }
+
+    /**
+     * One line in plain words, without Jackson's class or feature names: where it broke and what was found there.
+     */
     private static String malformed(JsonProcessingException e) {
         JsonLocation where = e.getLocation();
         String position = where == null || where.getLineNr() < 1
                 ? ""
                 : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
-        return "malformed JSON" + position + ": " + e.getOriginalMessage();
+        return "malformed JSON" + position + ": " + Words.parseProblem(e);
     }
 
-    /** Walks the tree once, collecting every problem instead of stopping at the first. */
-    private static final class Checker {
-        final List<String> problems = new ArrayList<>();
-        private final Map<String, String> tenantIds = new HashMap<>();
-        private final Map<String, String> partnerIds = new HashMap<>();
-        private final Map<String, String> apiKeys = new HashMap<>();
+    /** The compiled schema and the translation of its failures into {@code path + plain words}. */
+    private static final class Shape {
+        static final Shape INSTANCE = new Shape();
+        private static final String IRI = "https://mock.iduscore.invalid/config/tenants.schema.json";
 
-        List<TenantConfig> root(JsonNode root) {
-            if (root == null || root.isMissingNode()) {
-                problems.add("the file is empty; expected {\"tenants\": [...]}");
-                return List.of();
+        private final JsonNode schemaDocument;
+        private final Schema schema;
+
+        private Shape() {
+            try (InputStream in = TenantsFile.class.getClassLoader().getResourceAsStream(SCHEMA_RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException(SCHEMA_RESOURCE + " is missing from the classpath");
+                }
+                schemaDocument = MAPPER.readTree(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            if (!root.isObject()) {
-                problems.add("the top level must be an object {\"tenants\": [...]}, was " + describe(root));
-                return List.of();
-            }
-            unknownKeys(root, "", ROOT_KEYS);
-            JsonNode tenants = root.get("tenants");
-            if (tenants == null || tenants.isNull()) {
-                problems.add("tenants is missing");
-                return List.of();
-            }
-            if (!tenants.isArray()) {
-                problems.add("tenants must be an array, was " + describe(tenants));
-                return List.of();
-            }
-            if (tenants.isEmpty()) {
-                problems.add("tenants is empty; declare at least one tenant");
-            }
-            List<TenantConfig> result = new ArrayList<>();
-            for (int i = 0; i < tenants.size(); i++) {
-                TenantConfig tenant = tenant(tenants.get(i), "tenants[" + i + "]");
-                if (tenant != null) {
-                    result.add(tenant);
+            // the schema's own annotations are not validation keywords; say so, instead of a warning each
+            Dialect dialect = Dialect.builder(Dialects.getDraft202012())
+                    .keyword(new NonValidationKeyword("x-messages"))
+                    .keyword(new NonValidationKeyword("x-secret"))
+                    .build();
+            SchemaRegistry registry = SchemaRegistry.withDialect(dialect, builder -> builder
+                    .schemas(Map.of(IRI, schemaDocument.toString())));
+            schema = registry.getSchema(SchemaLocation.of(IRI));
+            schema.initializeValidators();
+        }
+
+        List<String> problems(JsonNode root) {
+            List<Error> errors = new ArrayList<>(schema.validate(root));
+            List<String> problems = new ArrayList<>();
+            errors.sort(Comparator.comparing(error -> sortKey(path(error))));
+            for (Error error : errors) {
+                String problem = problem(error);
+                if (!problems.contains(problem)) {
+                    problems.add(problem);
                 }
             }
-            return List.copyOf(result);
+            return problems;
         }
 
-        private TenantConfig tenant(JsonNode node, String path) {
-            if (!node.isObject()) {
-                problems.add(path + " must be an object, was " + describe(node));
-                return null;
-            }
-            unknownKeys(node, path + ".", TENANT_KEYS);
-            String tenantId = requiredText(node, path, "tenantId");
-            if (tenantId != null) {
-                unique(tenantIds, tenantId, path + ".tenantId", "\"" + tenantId + "\" is a duplicate of ");
-            }
-            boolean active = optionalBoolean(node, path, "active", true);
-            WebhookConfig webhook = webhook(node.get("webhook"), path + ".webhook");
-            Integer rateLimit = rateLimit(node.get("rateLimitPerMinute"), path + ".rateLimitPerMinute");
-            List<CredentialConfig> credentials = credentials(node.get("credentials"), path + ".credentials");
-            return new TenantConfig(tenantId, active, webhook, rateLimit, credentials);
+        private String problem(Error error) {
+            String keyword = error.getKeyword() == null ? "" : error.getKeyword();
+            String path = path(error);
+            JsonNode at = schemaAt(error.getSchemaLocation());
+            JsonNode value = error.getInstanceNode();
+            return switch (keyword) {
+                case "required" -> path + " " + message(at.path("properties").path(error.getProperty()), "required",
+                        "is missing", null);
+                case "additionalProperties" -> path + " is not a known key (expected one of "
+                        + String.join(", ", sortedNames(at.path("properties"))) + ")";
+                default -> path + " " + message(at, keyword, fallback(keyword, at, value), value);
+            };
         }
 
-        private WebhookConfig webhook(JsonNode node, String path) {
-            if (node == null || node.isNull()) {
-                return null;
-            }
-            if (!node.isObject()) {
-                problems.add(path + " must be an object {\"url\", \"secret\", \"apiKey\"} or null, was "
-                        + typeOf(node));
-                return null;
-            }
-            unknownKeys(node, path + ".", WEBHOOK_KEYS);
-            String url = requiredText(node, path, "url");
-            if (url != null && !isHttpUrl(url)) {
-                problems.add(path + ".url must be an absolute http:// or https:// URL, was \"" + url + "\"");
-            }
-            String secret = requiredSecret(node, path, "secret",
-                    "is missing: a webhook needs a signing secret for X-Idunox-Signature");
-            String apiKey = optionalSecret(node, path, "apiKey");
-            return new WebhookConfig(url, secret, apiKey);
-        }
-
-        private Integer rateLimit(JsonNode node, String path) {
-            if (node == null || node.isNull()) {
-                return null;
-            }
-            if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-                problems.add(path + " must be a whole number of requests per minute or null, was " + describe(node));
-                return null;
-            }
-            if (node.intValue() < 1) {
-                problems.add(path + " must be at least 1 (use null for no limit), was " + node.intValue());
-                return null;
-            }
-            return node.intValue();
-        }
-
-        private List<CredentialConfig> credentials(JsonNode node, String path) {
-            if (node == null || node.isNull()) {
-                problems.add(path + " is missing: a tenant needs at least one {\"partnerId\", \"apiKey\"}");
-                return List.of();
-            }
-            if (!node.isArray()) {
-                problems.add(path + " must be an array, was " + describe(node));
-                return List.of();
-            }
-            if (node.isEmpty()) {
-                problems.add(path + " is empty: a tenant needs at least one {\"partnerId\", \"apiKey\"}");
-                return List.of();
-            }
-            List<CredentialConfig> credentials = new ArrayList<>();
-            for (int i = 0; i < node.size(); i++) {
-                String itemPath = path + "[" + i + "]";
-                JsonNode item = node.get(i);
-                if (!item.isObject()) {
-                    // only the type: the item may well be a bare API key
-                    problems.add(itemPath + " must be an object {\"partnerId\", \"apiKey\"}, was " + typeOf(item));
-                    continue;
-                }
-                unknownKeys(item, itemPath + ".", CREDENTIAL_KEYS);
-                String partnerId = partnerId(item, itemPath);
-                String apiKey = requiredSecret(item, itemPath, "apiKey", "is missing");
-                if (apiKey != null) {
-                    // the key itself never goes into a message
-                    unique(apiKeys, apiKey, itemPath + ".apiKey", "is a duplicate of ");
-                }
-                credentials.add(new CredentialConfig(partnerId, apiKey));
-            }
-            return List.copyOf(credentials);
-        }
-
-        private String partnerId(JsonNode credential, String path) {
-            String partnerId = requiredText(credential, path, "partnerId");
-            if (partnerId == null) {
-                return null;
-            }
-            if (!UUID_TEXT.matcher(partnerId).matches()) {
-                problems.add(path + ".partnerId is not a UUID: \"" + partnerId + "\"");
-                return partnerId;
-            }
-            String normalised = UUID.fromString(partnerId).toString();
-            unique(partnerIds, normalised, path + ".partnerId", normalised + " is a duplicate of ");
-            return normalised;
-        }
-
-        private String requiredText(JsonNode node, String path, String key) {
-            JsonNode value = node.get(key);
-            if (value == null || value.isNull()) {
-                problems.add(path + "." + key + " is missing");
-                return null;
-            }
-            if (!value.isTextual()) {
-                problems.add(path + "." + key + " must be a string, was " + describe(value));
-                return null;
-            }
-            if (value.textValue().isBlank()) {
-                problems.add(path + "." + key + " must not be empty");
-                return null;
-            }
-            return value.textValue();
-        }
-
-        /** Like {@link #requiredText} but never echoes the value. */
-        private String requiredSecret(JsonNode node, String path, String key, String whenMissing) {
-            JsonNode value = node.get(key);
-            if (value == null || value.isNull()) {
-                problems.add(path + "." + key + " " + whenMissing);
-                return null;
-            }
-            if (!value.isTextual()) {
-                problems.add(path + "." + key + " must be a string, was " + typeOf(value));
-                return null;
-            }
-            if (value.textValue().isBlank()) {
-                problems.add(path + "." + key + " must not be empty");
-                return null;
-            }
-            return value.textValue();
-        }
-
-        private String optionalSecret(JsonNode node, String path, String key) {
-            JsonNode value = node.get(key);
-            if (value == null || value.isNull()) {
-                return null;
-            }
-            return requiredSecret(node, path, key, "is missing");
-        }
-
-        private boolean optionalBoolean(JsonNode node, String path, String key, boolean whenAbsent) {
-            JsonNode value = node.get(key);
-            if (value == null || value.isNull()) {
-                return whenAbsent;
-            }
-            if (!value.isBoolean()) {
-                problems.add(path + "." + key + " must be true or false, was " + describe(value));
-                return whenAbsent;
-            }
-            return value.booleanValue();
-        }
-
-        private void unknownKeys(JsonNode object, String pathPrefix, Set<String> allowed) {
-            for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
-                String name = names.next();
-                if (!allowed.contains(name)) {
-                    problems.add(pathPrefix + name + " is not a known key (expected one of "
-                            + String.join(", ", allowed.stream().sorted().toList()) + ")");
+        /** The dotted path of the failing value; for a missing or unknown key, the key's own path. */
+        private static String path(Error error) {
+            StringBuilder path = new StringBuilder();
+            NodePath location = error.getInstanceLocation();
+            for (int i = 0; location != null && i < location.getNameCount(); i++) {
+                Object element = location.getElement(i);
+                if (element instanceof Integer index) {
+                    path.append('[').append(index).append(']');
+                } else {
+                    path.append(path.isEmpty() ? "" : ".").append(element);
                 }
             }
-        }
-
-        /** Records where {@code value} first appeared; a repeat is reported as {@code "<path> <phrase><first path>"}. */
-        private void unique(Map<String, String> seen, String value, String path, String phrase) {
-            String first = seen.putIfAbsent(value, path);
-            if (first != null) {
-                problems.add(path + " " + phrase + first);
+            if (("required".equals(error.getKeyword()) || "additionalProperties".equals(error.getKeyword()))
+                    && error.getProperty() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(error.getProperty());
             }
+            return path.toString();
         }
 
-        private static boolean isHttpUrl(String text) {
-            try {
-                URI uri = new URI(text);
-                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-                return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
-            } catch (URISyntaxException e) {
-                return false;
+        /** Pads array indexes so that tenants[10] sorts after tenants[9]. */
+        private static String sortKey(String path) {
+            Matcher index = Pattern.compile("\\[(\\d+)]").matcher(path);
+            StringBuilder key = new StringBuilder();
+            while (index.find()) {
+                index.appendReplacement(key, "[" + "0".repeat(Math.max(0, 9 - index.group(1).length())) + index.group(1) + "]");
             }
+            return index.appendTail(key).toString();
         }
 
-        private static String describe(JsonNode value) {
+        /** The schema object holding the failed keyword (the location points at the keyword itself). */
+        private JsonNode schemaAt(SchemaLocation location) {
+            String pointer = location == null || location.getFragment() == null ? "" : location.getFragment().toString();
+            int keyword = pointer.lastIndexOf('/');
+            return keyword < 0 ? schemaDocument : schemaDocument.at(pointer.substring(0, keyword));
+        }
+
+        private static String message(JsonNode schemaNode, String keyword, String fallback, JsonNode value) {
+            String template = schemaNode.path("x-messages").path(keyword).asText(fallback);
+            if (value == null) {
+                return template;
+            }
+            boolean secret = schemaNode.path("x-secret").asBoolean(false);
+            return template
+                    .replace("{value}", secret ? Words.typeOf(value) : Words.describe(value))
+                    .replace("{json}", secret ? Words.typeOf(value) : Words.abbreviated(value));
+        }
+
+        private static String fallback(String keyword, JsonNode at, JsonNode value) {
+            return switch (keyword) {
+                case "type" -> "must be " + Words.types(at.path("type")) + ", was {value}";
+                case "minItems" -> "is empty";
+                case "pattern" -> "has the wrong form, was {json}";
+                default -> "is not allowed (" + keyword + "), was {value}";
+            };
+        }
+
+        private static List<String> sortedNames(JsonNode properties) {
+            List<String> names = new ArrayList<>();
+            properties.fieldNames().forEachRemaining(names::add);
+            names.sort(Comparator.naturalOrder());
+            return names;
+        }
+    }
+
+    /** How values and parse failures are put into words. */
+    private static final class Words {
+        private static final Pattern UNEXPECTED_CHARACTER = Pattern.compile("^Unexpected character \\('(.+?)' \\(code \\d+\\)\\)");
+        private static final Pattern WAS_EXPECTING = Pattern.compile("was expecting ([^\\n(]+)");
+        private static final Pattern UNRECOGNIZED_TOKEN = Pattern.compile("^Unrecognized token '([^']*)'");
+        private static final Pattern DUPLICATE_FIELD = Pattern.compile("^Duplicate field '([^']*)'");
+
+        static String parseProblem(JsonProcessingException e) {
+            String original = String.valueOf(e.getOriginalMessage());
+            Matcher duplicate = DUPLICATE_FIELD.matcher(original);
+            if (duplicate.find()) {
+                return "the key \"" + duplicate.group(1) + "\" appears twice in one object";
+            }
+            if (e instanceof JsonEOFException) {
+                return "the file ends in the middle of a value (is a closing } or ] or \" missing?)";
+            }
+            Matcher unexpected = UNEXPECTED_CHARACTER.matcher(original);
+            if (unexpected.find()) {
+                Matcher expecting = WAS_EXPECTING.matcher(original);
+                return "unexpected character '" + unexpected.group(1) + "'"
+                        + (expecting.find() ? " where " + expecting.group(1).strip() + " was expected" : "");
+            }
+            Matcher token = UNRECOGNIZED_TOKEN.matcher(original);
+            if (token.find()) {
+                return "unexpected word '" + token.group(1)
+                        + "' (strings need double quotes; the literals are true, false and null)";
+            }
+            if (original.startsWith("Trailing token")) {
+                return "more text after the end of the JSON value";
+            }
+            // anything else: Jackson's first sentence, without the parts naming its own internals
+            String first = original.lines().findFirst().orElse("").replaceAll("\\s*\\(for .*$", "").strip();
+            return first.contains("Feature") || first.isEmpty() ? "not valid JSON" : first;
+        }
+
+        static String describe(JsonNode value) {
+            return value.isNull() ? "null" : typeOf(value) + " " + abbreviated(value);
+        }
+
+        static String abbreviated(JsonNode value) {
             String text = value.toString();
-            return typeOf(value) + " " + (text.length() > 60 ? text.substring(0, 57) + "..." : text);
+            return text.length() > 60 ? text.substring(0, 57) + "..." : text;
         }
 
-        private static String typeOf(JsonNode value) {
+        static String typeOf(JsonNode value) {
             return switch (value.getNodeType()) {
                 case ARRAY -> "an array";
                 case OBJECT -> "an object";
@@ -347,6 +360,26 @@ public final class TenantsFile {
                 case BOOLEAN -> "a boolean";
                 case NULL -> "null";
                 default -> value.getNodeType().name().toLowerCase(Locale.ROOT);
+            };
+        }
+
+        /** {@code "string"} → "a string"; {@code ["object","null"]} → "an object or null". */
+        static String types(JsonNode type) {
+            List<String> names = new ArrayList<>();
+            if (type.isArray()) {
+                type.forEach(t -> names.add(article(t.asText())));
+            } else {
+                names.add(article(type.asText()));
+            }
+            return String.join(" or ", names);
+        }
+
+        private static String article(String type) {
+            return switch (type) {
+                case "null" -> "null";
+                case "integer" -> "a whole number";
+                case "object", "array" -> "an " + type;
+                default -> "a " + type;
             };
         }
     }

@@ -22,6 +22,7 @@ final class NoMappings implements MappingsSource {
     }
 
     @Override
+    @SuppressWarnings("removal") // WireMock 3 still calls it; implementing it is required, not a use of it
     public void remove(StubMapping stubMapping) {
     }
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class ReportArtifactRendererTest {
     private static final UUID RESULT_ID = UUID.fromString("db2550ba-4c7f-4e7f-95d8-0a064f368f14");
@@ -111,7 +112,7 @@ class ReportArtifactRendererTest {
             String html = render(report("SYN-SUB-1", FOUR_OUTCOMES));
 
             assertThat(html).startsWith("<!DOCTYPE html>\n<html lang=\"en\">")
-                    .contains("<meta charset=\"utf-8\">")
+                    .contains("<meta charset=\"utf-8\" />")
                     .contains("<title>IduScore Wellbeing Report</title>")
                     .contains("<h1>IduScore Wellbeing Report</h1>")
                     .endsWith("</html>\n");
@@ -148,6 +149,23 @@ class ReportArtifactRendererTest {
         }
 
         @Test
+        void drops_control_characters_no_html_document_may_hold() {
+            String html = render(report("SYN\u0000-\u0007-\u001bSUB", FOUR_OUTCOMES));
+
+            assertThat(html).contains("<dd>SYN--SUB</dd>").doesNotContain("\u0000", "\u0007", "\u001b");
+        }
+
+        @Test
+        void is_well_formed_xml_so_the_pdf_renderer_can_parse_it() throws Exception {
+            byte[] html = renderer.render(ArtifactKind.HTML, report(SCRIPT_ID, FOUR_OUTCOMES));
+
+            javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", false);
+            org.w3c.dom.Document document = factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(html));
+            assertThat(document.getElementsByTagName("tr").getLength()).isEqualTo(1 + FOUR_OUTCOMES.size());
+        }
+
+        @Test
         void says_so_when_there_are_no_notices_or_ids() {
             ReportContent quiet = new ReportContent(RESULT_ID, SUBMISSION_ID, null, null,
                     List.of(FOUR_OUTCOMES.get(0)));
@@ -162,34 +180,55 @@ class ReportArtifactRendererTest {
     class Pdf {
         private static String text(byte[] pdf) throws IOException {
             try (PDDocument document = Loader.loadPDF(pdf)) {
-                assertThat(document.getNumberOfPages()).as("pages").isEqualTo(1);
-                return new PDFTextStripper().getText(document);
+                PDFTextStripper stripper = new PDFTextStripper();
+                stripper.setSortByPosition(true); // lines as a reader sees them, not in drawing order
+                return stripper.getText(document);
+            }
+        }
+
+        private static int pages(byte[] pdf) throws IOException {
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                return document.getNumberOfPages();
             }
         }
 
         @Test
-        void is_a_one_page_a4_pdf() throws IOException {
+        void is_a_one_page_a4_pdf_titled_like_the_report() throws IOException {
             byte[] pdf = renderer.render(ArtifactKind.PDF, report("SYN-SUB-1", FOUR_OUTCOMES));
 
             assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
             try (PDDocument document = Loader.loadPDF(pdf)) {
                 assertThat(document.getNumberOfPages()).isEqualTo(1);
-                assertThat(document.getPage(0).getMediaBox().getWidth()).isEqualTo(595.27563f);
+                // A4 is 210 mm x 297 mm = 595.3 pt x 841.9 pt
+                assertThat(document.getPage(0).getMediaBox().getWidth()).isCloseTo(595.3f, within(0.5f));
+                assertThat(document.getPage(0).getMediaBox().getHeight()).isCloseTo(841.9f, within(0.5f));
                 assertThat(document.getDocumentInformation().getTitle()).isEqualTo("IduScore Wellbeing Report");
             }
         }
 
         @Test
-        void shows_the_ids_every_outcome_the_notices_and_the_disclaimer() throws IOException {
+        void shows_the_ids_every_outcome_with_its_score_the_notices_and_the_disclaimer() throws IOException {
             String text = text(renderer.render(ArtifactKind.PDF, report("SYN-SUB-1", FOUR_OUTCOMES)));
 
             assertThat(text).contains("IduScore Wellbeing Report", RESULT_ID.toString(), SUBMISSION_ID.toString(),
                     "SYN-SUB-1", "2026-04-24T00:49:32.389Z");
             for (Outcome outcome : FOUR_OUTCOMES) {
-                assertThat(text).contains(outcome.focus());
+                // a narrow cell wraps its words onto several lines
+                assertThat(text).contains(outcome.focus().split(" ")).contains(outcome.outcomeId());
             }
-            assertThat(text).contains("0.73", "Upper third · reference cohort", "Some optional inputs were not provided.")
+            assertThat(text).contains("0.73", "0.41", "0.12", "0.50", "Upper third ·", "Some optional inputs were not provided.")
                     .contains("informational, not a diagnosis");
+        }
+
+        @Test
+        void is_the_html_page_laid_out_so_the_scores_sit_in_their_outcome_rows() throws IOException {
+            String text = text(renderer.render(ArtifactKind.PDF, report("SYN-SUB-1", FOUR_OUTCOMES)));
+
+            // the first line of each table row holds its outcome id, score and tier side by side
+            assertThat(text.lines().filter(line -> line.contains("wellbeing.cardiovascular")))
+                    .singleElement().asString().containsPattern("wellbeing\\.cardiovascular\\s+0\\.73\\s+high");
+            assertThat(text.lines().filter(line -> line.contains("wellbeing.renal")))
+                    .singleElement().asString().containsPattern("Renal Wellbeing\\s+wellbeing\\.renal\\s+0\\.12\\s+low");
         }
 
         @Test
@@ -199,21 +238,30 @@ class ReportArtifactRendererTest {
             String text = text(renderer.render(ArtifactKind.PDF, report(id, FOUR_OUTCOMES)));
 
             assertThat(text).contains("café-??-?-tab here new line-o")
-                    .contains("Score >= 0.5 means above the reference threshold.");
+                    .contains("Score >= 0.5 means above the reference threshold.")
+                    .doesNotContain("#");
         }
 
         @Test
-        void keeps_a_very_long_partner_submission_id_on_one_page() throws IOException {
+        void escapes_markup_in_the_partner_submission_id_instead_of_interpreting_it() throws IOException {
+            String text = text(renderer.render(ArtifactKind.PDF, report(SCRIPT_ID, FOUR_OUTCOMES)));
+
+            assertThat(text).contains("SYN-<script>alert('x')</script>&\"");
+        }
+
+        @Test
+        void wraps_a_very_long_partner_submission_id_instead_of_cutting_it() throws IOException {
             String longId = "X".repeat(512);
 
-            String text = text(renderer.render(ArtifactKind.PDF, report(longId, FOUR_OUTCOMES)));
+            byte[] pdf = renderer.render(ArtifactKind.PDF, report(longId, FOUR_OUTCOMES));
 
-            assertThat(text).contains("XXXXXXXXXX", "...", RESULT_ID.toString(), "Respiratory Wellbeing")
-                    .contains("informational, not a diagnosis");
+            assertThat(text(pdf).replaceAll("\\s", "")).contains(longId);
+            assertThat(text(pdf)).contains(RESULT_ID.toString(), "Respiratory Wellbeing", "informational, not a diagnosis");
+            assertThat(pages(pdf)).isEqualTo(1);
         }
 
         @Test
-        void cuts_overflowing_notices_but_keeps_the_disclaimer_on_the_single_page() throws IOException {
+        void flows_a_crowded_report_onto_more_pages_and_ends_with_the_disclaimer() throws IOException {
             List<Outcome> crowded = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 List<String> notices = new ArrayList<>();
@@ -225,10 +273,12 @@ class ReportArtifactRendererTest {
                         "Lower third · reference cohort", "Below reference threshold", "available", notices));
             }
 
-            String text = text(renderer.render(ArtifactKind.PDF, report("SYN-SUB-1", crowded)));
+            byte[] pdf = renderer.render(ArtifactKind.PDF, report("SYN-SUB-1", crowded));
 
-            assertThat(text).contains("Outcome 7 Wellbeing", "the JSON report has everything",
-                    "informational, not a diagnosis");
+            assertThat(pages(pdf)).isGreaterThan(1);
+            String text = text(pdf);
+            assertThat(text).contains("Outcome 7 Wellbeing", "Notice 5 of outcome 7");
+            assertThat(text.strip()).endsWith("qualified health professional.");
         }
     }
 }

@@ -1,5 +1,7 @@
 package com.iduscore.mock.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.iduscore.mock.domain.tenant.TenantConfig;
 import com.iduscore.mock.domain.tenant.TenantConfig.CredentialConfig;
 import com.iduscore.mock.domain.tenant.TenantConfig.WebhookConfig;
@@ -7,9 +9,11 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,6 +77,19 @@ class TenantsFileTest {
         @Test
         void is_the_fixtures_file_itself() {
             assertThat(TenantsFile.load(Path.of("..", "fixtures", "tenants.json"))).isEqualTo(TenantsFile.builtInDemo());
+        }
+    }
+
+    @Nested
+    class The_schema {
+        @Test
+        void is_a_json_schema_resource_file_next_to_the_code() throws IOException {
+            try (InputStream in = TenantsFile.class.getClassLoader().getResourceAsStream(TenantsFile.SCHEMA_RESOURCE)) {
+                assertThat(in).as(TenantsFile.SCHEMA_RESOURCE).isNotNull();
+                JsonNode schema = new ObjectMapper().readTree(in);
+                assertThat(schema.path("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+                assertThat(schema.path("required").toString()).isEqualTo("[\"tenants\"]");
+            }
         }
     }
 
@@ -275,12 +292,13 @@ class TenantsFileTest {
                     "{\"credentials\":[" + credential("x", "k") + "]}",
                     "{\"tenantId\":\"b\",\"rateLimitPerMinute\":0,\"credentials\":[]}"));
 
+            // in path order
             assertThat(refusal.problems()).containsExactly(
-                    "tenants[0].tenantId is missing",
                     "tenants[0].credentials[0].partnerId is not a UUID: \"x\"",
-                    "tenants[1].rateLimitPerMinute must be at least 1 (use null for no limit), was 0",
-                    "tenants[1].credentials is empty: a tenant needs at least one {\"partnerId\", \"apiKey\"}");
-            assertThat(refusal.getMessage()).contains("4 problems", "\n  - tenants[0].tenantId is missing");
+                    "tenants[0].tenantId is missing",
+                    "tenants[1].credentials is empty: a tenant needs at least one {\"partnerId\", \"apiKey\"}",
+                    "tenants[1].rateLimitPerMinute must be at least 1 (use null for no limit), was 0");
+            assertThat(refusal.getMessage()).contains("4 problems", System.lineSeparator() + "  - tenants[0].tenantId is missing");
         }
 
         @Test
@@ -296,7 +314,45 @@ class TenantsFileTest {
             InvalidConfigException refusal = refusal("{\"tenants\":[{\"tenantId\":\"a\",\"tenantId\":\"b\"}]}");
 
             assertThat(refusal.problems()).singleElement().asString()
-                    .startsWith("malformed JSON at line 1, column ").contains("Duplicate field 'tenantId'");
+                    .startsWith("malformed JSON at line 1, column ").endsWith("the key \"tenantId\" appears twice in one object");
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+                unclosed object      | {"tenants": [{"tenantId": "a"                | line 1, column 30: the file ends in the middle of a value
+                extra comma          | {"tenants": [],}                             | line 1, column 16: unexpected character '}' where double-quote to start field name was expected
+                single quotes        | {'tenants': []}                              | line 1, column 2: unexpected character ''' where double-quote to start field name was expected
+                bare word            | {"tenants": [{"tenantId": demo}]}            | line 1, column 32: unexpected word 'demo'
+                text after the value | {"tenants": []} x                            | line 1, column 18: unexpected word 'x'
+                """)
+        void describes_malformed_json_in_one_plain_line_without_parser_internals(String what, String json, String expected)
+                throws IOException {
+            InvalidConfigException refusal = refusal(json);
+
+            assertThat(refusal.problems()).singleElement().asString().startsWith("malformed JSON at " + expected);
+            assertThat(refusal.getMessage()).doesNotContain("\n", "\r", "StreamReadFeature", "Source:", "code ",
+                    "com.fasterxml", "Jackson", "REDACTED");
+        }
+
+        @Test
+        void reports_null_where_a_string_is_required() throws IOException {
+            assertThat(refusal(file("{\"tenantId\":null,\"credentials\":[" + credential(PARTNER_1, "k") + "]}")).problems())
+                    .containsExactly("tenants[0].tenantId must be a string, was null");
+        }
+
+        @Test
+        void reports_a_tenant_that_is_not_an_object() throws IOException {
+            assertThat(refusal("{\"tenants\":[\"demo-a\"]}").problems())
+                    .containsExactly("tenants[0] must be an object, was a string \"demo-a\"");
+        }
+
+        @Test
+        void does_not_print_an_api_key_given_as_a_number() throws IOException {
+            InvalidConfigException refusal = refusal(file("{\"tenantId\":\"a\",\"credentials\":[{\"partnerId\":\""
+                    + PARTNER_1 + "\",\"apiKey\":123456789}]}"));
+
+            assertThat(refusal.problems()).containsExactly("tenants[0].credentials[0].apiKey must be a string, was a number");
+            assertThat(refusal.getMessage()).doesNotContain("123456789");
         }
 
         @Test

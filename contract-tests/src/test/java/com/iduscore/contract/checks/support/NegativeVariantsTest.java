@@ -35,8 +35,6 @@ class NegativeVariantsTest {
     void every_variant_is_rejected_by_the_pinned_schema_at_its_own_field() {
         NegativeVariants generated = generate();
         List<NegativeVariants.Variant> variants = generated.variants();
-        variants.forEach(v -> System.out.println(v.id() + "  " + v.description()));
-        generated.dropped().forEach(d -> System.out.println("dropped " + d));
         for (NegativeVariants.Variant v : variants) {
             Set<String> named = SchemaValidator.shared().validate("CanonicalSubmissionV1", v.body()).stream()
                     .map(SchemaValidator.Violation::path).collect(Collectors.toSet());

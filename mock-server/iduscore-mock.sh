@@ -1,0 +1,9 @@
+#!/usr/bin/env sh
+# Runs the built mock (mvn -B -q package -DskipTests) with its class-data archive, which cuts the start-up time:
+#   mock-server/iduscore-mock.sh [options]      (the same options as java -jar mock-server/target/iduscore-mock-server.jar)
+# The archive only fits the JDK build that made it; any other JVM starts without it, silently (-Xshare:auto).
+# Extra JVM options: JAVA_OPTS, e.g. JAVA_OPTS=-Xmx512m.
+target="$(dirname "$0")/target"
+exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" ${JAVA_OPTS:-} \
+  -XX:SharedArchiveFile="$target/iduscore-mock-server.jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off \
+  -jar "$target/iduscore-mock-server.jar" "$@"
