@@ -1,5 +1,8 @@
 package com.iduscore.mock.http;
 
+import com.iduscore.mock.domain.error.ApiException;
+import com.iduscore.mock.domain.error.RefusalReason;
+
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -27,11 +30,11 @@ public final class EdgeErrors {
         int code = status >= 400 && status <= 599 ? status : 400;
         String detail = plain(reason);
         HttpReply reply = switch (code) {
-            case 404 -> ErrorReplies.of(context, 404, ErrorReplies.NOT_FOUND, "Route not found", null);
-            case 405 -> ErrorReplies.of(context, 405, "METHOD_NOT_ALLOWED", "Method not allowed", null);
-            case 413 -> ErrorReplies.of(context, 413, "PAYLOAD_TOO_LARGE", "Request body exceeds the 1 MiB limit", null);
+            case 404 -> ErrorReplies.of(context, new ApiException(RefusalReason.NOT_FOUND, "Route not found"));
+            case 405 -> ErrorReplies.of(context, new ApiException(RefusalReason.METHOD_NOT_ALLOWED, "Method not allowed"));
+            case 413 -> ErrorReplies.of(context, new ApiException(RefusalReason.PAYLOAD_TOO_LARGE, "Request body exceeds the 1 MiB limit"));
             case 414 -> invalid(context, 414, "Request URI is too long");
-            case 415 -> ErrorReplies.of(context, 415, "UNSUPPORTED_MEDIA_TYPE", "Content-Type application/json is required", null);
+            case 415 -> ErrorReplies.of(context, new ApiException(RefusalReason.UNSUPPORTED_MEDIA_TYPE, "Content-Type application/json is required"));
             case 426 -> invalid(context, 426, "HTTP/2 is served only after an upgrade; send HTTP/1.1");
             case 431 -> invalid(context, 431, "Request header fields are too large");
             case 505 -> invalid(context, 505, "HTTP version not supported; send HTTP/1.1");
@@ -45,16 +48,14 @@ public final class EdgeErrors {
 
     /** A 400 for a query string whose percent-encoding is broken ({@code ?%zz}), which WireMock cannot decode. */
     public static HttpReply badQueryEncoding(RequestContext context) {
-        HttpReply reply = ErrorReplies.of(context, 400, ErrorReplies.VALIDATION_ERROR,
-                "Malformed percent-encoding in the query string",
-                ErrorReplies.flatten(List.of("Malformed percent-encoding in the query string"), Map.of()));
+        HttpReply reply = invalid(context, 400, "Malformed percent-encoding in the query string");
         reply.header("x-request-id", context.requestId());
         return Cors.exposeTo(reply);
     }
 
     /** A 405 for {@code CONNECT}: the mock is not a proxy. */
     public static HttpReply connectRefused(RequestContext context) {
-        HttpReply reply = ErrorReplies.of(context, 405, "METHOD_NOT_ALLOWED", "CONNECT is not allowed: the mock is not a proxy", null);
+        HttpReply reply = ErrorReplies.of(context, new ApiException(RefusalReason.METHOD_NOT_ALLOWED, "CONNECT is not allowed: the mock is not a proxy"));
         reply.header("x-request-id", context.requestId());
         return Cors.exposeTo(reply);
     }
@@ -77,7 +78,8 @@ public final class EdgeErrors {
     }
 
     private static HttpReply invalid(RequestContext context, int status, String message) {
-        return ErrorReplies.of(context, status, ErrorReplies.VALIDATION_ERROR, message,
+        // the status is the HTTP layer's (414, 431, 505 ...); the code is the contract's for a request it cannot read
+        return ErrorReplies.of(context, status, RefusalReason.VALIDATION_ERROR.name(), message,
                 ErrorReplies.flatten(List.of(message), Map.of()));
     }
 

@@ -48,7 +48,7 @@ final class SubmissionBodyReader {
             List<String> formErrors = outOfRange.containsKey("") ? List.of(NumberRange.OUT_OF_RANGE) : List.of();
             Map<String, List<String>> fieldErrors = new LinkedHashMap<>(outOfRange);
             fieldErrors.remove("");
-            throw new ApiException(400, ErrorReplies.VALIDATION_ERROR, "Invalid canonical Type A submission payload",
+            throw new ApiException(RefusalReason.VALIDATION_ERROR, "Invalid canonical Type A submission payload",
                     ErrorReplies.flatten(formErrors, fieldErrors));
         }
         SubmissionSchemaValidator.FieldErrors errors = validator.validate(parsed);

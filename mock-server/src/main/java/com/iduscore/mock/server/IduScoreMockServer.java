@@ -130,8 +130,7 @@ public final class IduScoreMockServer implements AutoCloseable {
                 .bindAddress(config.bindAddress())
                 .containerThreads(CONTAINER_THREADS)
                 // a stop lets requests in flight finish first (SIGTERM: within 2 s)
-                .httpServerFactory(new GracefulJettyServerFactory())
-                .jettyStopTimeout(GracefulJettyServerFactory.STOP_GRACE_MILLIS)
+                .jettyStopTimeout(IduScoreJettyServer.STOP_GRACE_MILLIS)
                 .disableRequestJournal()
                 .mappingSource(new NoMappings())
                 .notifier(new QuietNotifier())
@@ -139,7 +138,7 @@ public final class IduScoreMockServer implements AutoCloseable {
                 .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
                 .templatingEnabled(false)
                 .httpClientFactory(new NoProxying())
-                .httpServerFactory(EnvelopeJettyServer.factory())
+                .httpServerFactory(IduScoreJettyServer.factory())
                 .extensionScanningEnabled(false)
                 .extensions(partnerApi, adminApi);
         if (config.adminToken() != null) {
