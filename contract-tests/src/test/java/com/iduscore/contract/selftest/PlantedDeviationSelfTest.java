@@ -1,5 +1,6 @@
 package com.iduscore.contract.selftest;
 
+import com.iduscore.contract.checks.support.Scenarios;
 import com.iduscore.contract.target.DemoTenants;
 import com.iduscore.contract.target.MockJarProcess;
 import com.iduscore.contract.target.ReactorPaths;
@@ -79,7 +80,7 @@ class PlantedDeviationSelfTest {
         variations = only(LegalVariations.all(WEBHOOK_PREFIX, webhookSecret), LegalVariation::name);
         planted = only(planted, PlantedDeviation::name);
         // the mock behind the proxy honours the scenario triggers: let the URL-mode checks use them (restored after)
-        scenariosBefore = System.setProperty("iduscore.scenarios", "true");
+        scenariosBefore = System.setProperty(Scenarios.VARIABLE, "true");
         proxy = DeviationProxy.start();
         mock = MockProcess.start(tenants.withWebhookForPrimary(proxy.relayUrl(), webhookSecret, webhookKey));
         proxy.forwardTo(mock.baseUrl());
@@ -89,9 +90,9 @@ class PlantedDeviationSelfTest {
     static void report_the_share_caught_and_stop() throws Exception {
         try {
             if (scenariosBefore == null) {
-                System.clearProperty("iduscore.scenarios");
+                System.clearProperty(Scenarios.VARIABLE);
             } else {
-                System.setProperty("iduscore.scenarios", scenariosBefore);
+                System.setProperty(Scenarios.VARIABLE, scenariosBefore);
             }
             List<SelfTestReport.Verdict> verdicts = withTheUnrun(List.copyOf(VERDICTS));
             List<SelfTestReport.VariationVerdict> variationVerdicts = withTheUnrunVariations(List.copyOf(VARIATION_VERDICTS));
