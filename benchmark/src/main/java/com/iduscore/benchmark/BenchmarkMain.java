@@ -195,7 +195,7 @@ public final class BenchmarkMain implements Callable<Integer> {
         Files.createDirectories(out);
         Files.writeString(out.resolve("soak.md"), report, StandardCharsets.UTF_8);
         System.out.println("Written to " + out.resolve("soak.md"));
-        return outcome.load().unexpected() == 0 ? 0 : 1;
+        return outcome.failure() == null && outcome.load().unexpected() == 0 ? 0 : 1;
     }
 
     private static final String STATIC_GET = "static WireMock stub: GET /v1/jobs/{id}";

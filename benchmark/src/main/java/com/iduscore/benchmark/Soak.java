@@ -29,7 +29,11 @@ final class Soak {
         }
     }
 
-    record Outcome(LoadRun.Result load, List<Sample> samples) {
+    /** {@code failure} is why the load stopped before its end (a connection failed or timed out), else null. */
+    record Outcome(LoadRun.Result load, List<Sample> samples, String failure) {
+        Outcome(LoadRun.Result load, List<Sample> samples) {
+            this(load, samples, null);
+        }
     }
 
     private Soak() {
@@ -51,9 +55,15 @@ final class Soak {
             System.out.printf(Locale.ROOT, "  t=%4ds  RSS %s%n", sample.atSeconds(), sample.rss());
         }, SAMPLE_EVERY.toMillis(), SAMPLE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         LoadRun.Result load;
+        String failure = null;
         try {
             load = LoadRun.run("soak", mock.port(), connections, Duration.ZERO, window,
                     status -> status == 200 || status == 202, requests);
+        } catch (IllegalStateException stopped) {
+            // the memory readings up to here are the point of a soak: keep them and say why it stopped
+            failure = String.format(Locale.ROOT, "after %d s: %s",
+                    TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started), stopped.getMessage());
+            load = new LoadRun.Result("soak", 0, 0, Math.max(1, (System.nanoTime() - started) / 1e9), 0, 0);
         } finally {
             sampler.shutdownNow();
             sampler.awaitTermination(5, TimeUnit.SECONDS);
@@ -62,7 +72,7 @@ final class Soak {
         synchronized (samples) {
             samples.add(end);
             System.out.printf(Locale.ROOT, "  t=%4ds  RSS %s (end)%n", end.atSeconds(), end.rss());
-            return new Outcome(load, List.copyOf(samples));
+            return new Outcome(load, List.copyOf(samples), failure);
         }
     }
 
@@ -89,6 +99,10 @@ final class Soak {
         md.append(String.format(Locale.ROOT, "%s of mixed load (each of %d keep-alive connections alternates GET /v1/jobs/{id} "
                 + "and POST /v1/submissions with a fresh Idempotency-Key) on %d cores, Java %s; mock JVM: %s.%n%n",
                 window, connections, Runtime.getRuntime().availableProcessors(), Runtime.version(), jvm));
+        if (outcome.failure() != null) {
+            md.append("**The load stopped early**, ").append(outcome.failure())
+                    .append(" (see logs/mock-soak.log); no throughput figures.\n\n");
+        }
         md.append("| requests | req/s | p50 ms | p99 ms | unexpected statuses | RSS at start | RSS at end |\n");
         md.append("|---:|---:|---:|---:|---:|---:|---:|\n");
         md.append(String.format(Locale.ROOT, "| %d | %.0f | %.2f | %.2f | %d | %s | %s |%n%n", load.requests(),

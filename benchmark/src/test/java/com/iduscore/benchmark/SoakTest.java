@@ -22,6 +22,18 @@ class SoakTest {
     }
 
     @Test
+    void says_when_and_why_the_load_stopped_early_and_keeps_the_memory_readings() {
+        Soak.Outcome outcome = new Soak.Outcome(new LoadRun.Result("soak", 0, 0, 370, 0, 0),
+                List.of(new Soak.Sample(0, OptionalLong.of(146 * 1024)), new Soak.Sample(360, OptionalLong.of(2259 * 1024))),
+                "after 370 s: soak: a connection failed: java.net.SocketTimeoutException: Read timed out");
+
+        String report = Soak.report(outcome, 32, Duration.ofMinutes(10), "-Xmx2g");
+
+        assertThat(report).contains("**The load stopped early**, after 370 s: soak: a connection failed")
+                .contains("0 s 146 MiB, 360 s 2259 MiB");
+    }
+
+    @Test
     void reads_nothing_for_a_process_that_does_not_exist() {
         assertThat(Soak.rssKib(Long.MAX_VALUE)).isEmpty();
     }
