@@ -79,7 +79,7 @@ class PlantedDeviationSelfTest {
         variations = only(LegalVariations.all(WEBHOOK_PREFIX, webhookSecret), LegalVariation::name);
         planted = only(planted, PlantedDeviation::name);
         // the mock behind the proxy honours the scenario triggers: let the URL-mode checks use them (restored after)
-        scenariosBefore = System.setProperty("iduscore.scenarios", "true");
+        scenariosBefore = System.setProperty("IDUSCORE_SCENARIOS", "true");
         proxy = DeviationProxy.start();
         mock = MockProcess.start(tenants.withWebhookForPrimary(proxy.relayUrl(), webhookSecret, webhookKey));
         proxy.forwardTo(mock.baseUrl());
@@ -89,9 +89,9 @@ class PlantedDeviationSelfTest {
     static void report_the_share_caught_and_stop() throws Exception {
         try {
             if (scenariosBefore == null) {
-                System.clearProperty("iduscore.scenarios");
+                System.clearProperty("IDUSCORE_SCENARIOS");
             } else {
-                System.setProperty("iduscore.scenarios", scenariosBefore);
+                System.setProperty("IDUSCORE_SCENARIOS", scenariosBefore);
             }
             List<SelfTestReport.Verdict> verdicts = withTheUnrun(List.copyOf(VERDICTS));
             List<SelfTestReport.VariationVerdict> variationVerdicts = withTheUnrunVariations(List.copyOf(VARIATION_VERDICTS));
