@@ -4,6 +4,7 @@ import com.iduscore.contract.report.CheckRecord;
 import com.iduscore.contract.report.Exchange;
 import com.iduscore.contract.report.Masking;
 import com.iduscore.contract.report.RunRecorder;
+import com.iduscore.contract.run.ConformanceRun;
 import io.restassured.filter.Filter;
 import io.restassured.filter.FilterContext;
 import io.restassured.http.Header;
@@ -20,7 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Records each request and response, masked, into the check running on this thread ({@link RunRecorder#current()}),
+ * Records each request and response, masked, into the check running on this thread ({@link RunRecorder#current()}), and
+ * what it exercised into the coverage of the run bound to the thread ({@link ConformanceRun#current()}),
  * with a curl line that repeats it. Sits innermost in the chain, so it sees the exchange even when the validation
  * filter outside it then fails the check.
  */
@@ -43,7 +45,8 @@ public final class TranscriptFilter implements Filter {
         String url = request.getURI();
         try {
             Response response = ctx.next(request, responseSpec);
-            RunRecorder.get().coverage().observe(request.getMethod(), url, response.getStatusCode(), rawBody(request.getBody()));
+            ConformanceRun.bound().ifPresent(run -> run.recorder().coverage()
+                    .observe(request.getMethod(), url, response.getStatusCode(), rawBody(request.getBody())));
             check.ifPresent(c -> c.addExchange(exchange(at, request.getMethod(), url, requestHeaders, requestBody,
                     response, (System.nanoTime() - start) / 1_000_000)));
             return response;

@@ -4,7 +4,7 @@ import com.iduscore.contract.junit.Check;
 import com.iduscore.contract.junit.CheckSelection;
 import com.iduscore.contract.report.Baseline;
 import com.iduscore.contract.report.ConformanceReportListener;
-import com.iduscore.contract.report.RunRecorder;
+import com.iduscore.contract.run.ConformanceRun;
 import com.iduscore.contract.target.RunEnvironment;
 import com.iduscore.contract.target.StubTarget;
 import com.iduscore.contract.target.TargetKind;
@@ -235,8 +235,9 @@ public final class ConformanceMain implements Callable<Integer> {
     }
 
     private static Launcher launcher() {
-        // the catalogue jar carries the report listener as a service too; register it here, once, explicitly
-        return LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build());
+        // discovery only (--list); a run executes through ConformanceRun.execute, which uses no class-path listener
+        return LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false)
+                .enableLauncherSessionListenerAutoRegistration(false).build());
     }
 
     /** Static checks with their id, title and operation; a factory's checks are generated when it runs. */
@@ -273,11 +274,12 @@ public final class ConformanceMain implements Callable<Integer> {
 
     private int execute() {
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
-        ConformanceReportListener reports = new ConformanceReportListener(out);
-        ProgressListener progress = new ProgressListener(out);
+        ConformanceRun run = ConformanceRun.fromEnvironment();
+        ConformanceReportListener reports = new ConformanceReportListener(out, run);
+        ProgressListener progress = new ProgressListener(out, run.recorder());
         out.println("[conformance] running the contract checks; one line per check group as it finishes");
-        launcher().execute(catalogueRequest(), reports, progress, summary);
-        if (RunRecorder.get().checks().isEmpty()) {
+        run.execute(catalogueRequest(), reports, progress, summary);
+        if (run.recorder().checks().isEmpty()) {
             // nothing recorded: the run stopped before any check (the target did not start) or nothing was selected
             return usage(summary.getSummary().getFailures().stream().findFirst()
                     .map(f -> String.valueOf(f.getException().getMessage()))

@@ -28,11 +28,13 @@ import java.util.stream.Collectors;
 final class ProgressListener implements TestExecutionListener {
 
     private final PrintStream out;
+    private final RunRecorder recorder;
     private final Map<String, Set<String>> idsByClass = new ConcurrentHashMap<>();
     private volatile TestPlan plan;
 
-    ProgressListener(PrintStream out) {
+    ProgressListener(PrintStream out, RunRecorder recorder) {
         this.out = out;
+        this.recorder = recorder;
     }
 
     @Override
@@ -90,7 +92,7 @@ final class ProgressListener implements TestExecutionListener {
     }
 
     private void print(Set<String> ids, String className) {
-        Map<String, java.util.List<CheckRecord>> byGroup = RunRecorder.get().checks().stream()
+        Map<String, java.util.List<CheckRecord>> byGroup = recorder.checks().stream()
                 .filter(r -> ids.contains(r.id()))
                 .collect(Collectors.groupingBy(r -> CheckSelection.groupOf(r.id()), TreeMap::new, Collectors.toList()));
         byGroup.forEach((group, records) -> {

@@ -3,6 +3,7 @@ package com.iduscore.contract.junit;
 import com.iduscore.contract.report.CheckRecord;
 import com.iduscore.contract.report.CheckStatus;
 import com.iduscore.contract.report.Masking;
+import com.iduscore.contract.run.ConformanceRun;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -20,13 +21,13 @@ final class CheckRunner {
      * the baseline already knows, a {@link TestAbortedException} saying so (JUnit reports it skipped, our report
      * failed with {@code knownFailure}).
      */
-    static Throwable recordThrown(CheckRecord record, Throwable thrown) {
+    static Throwable recordThrown(ConformanceRun run, CheckRecord record, Throwable thrown) {
         if (thrown instanceof TestAbortedException aborted) {
             record.finish(CheckStatus.SKIPPED, reason(aborted));
             return thrown;
         }
         record.finish(CheckStatus.FAILED, describe(thrown));
-        if (Gate.isKnownFailure(record.id())) {
+        if (run.isKnownFailure(record.id())) {
             record.markKnownFailure();
             return new TestAbortedException("KNOWN FAILURE (failed in the baseline too, so the gate lets it pass): "
                     + Masking.mask(String.valueOf(thrown.getMessage())), thrown);

@@ -3,7 +3,7 @@ package com.iduscore.contract.junit;
 import com.iduscore.contract.report.CheckRecord;
 import com.iduscore.contract.report.CheckStatus;
 import com.iduscore.contract.report.RunRecorder;
-import com.iduscore.contract.target.Targets;
+import com.iduscore.contract.run.ConformanceRun;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.function.Executable;
 import org.opentest4j.TestAbortedException;
@@ -59,17 +59,18 @@ public final class Checks {
         if (!CheckSelection.fromEnvironment().selects(id)) {
             throw new TestAbortedException(NOT_SELECTED); // not recorded: not part of this run
         }
-        CheckRecord record = RunRecorder.get().begin(id, title, operation, "dynamic " + id);
+        ConformanceRun run = ConformanceRun.current();
+        CheckRecord record = run.recorder().begin(id, title, operation, "dynamic " + id);
         record.rule(rule);
         try (RunRecorder.Scope ignored = RunRecorder.bind(record)) {
-            if (writes && readOnly()) {
+            if (writes && run.readOnly()) {
                 throw new TestAbortedException(READ_ONLY_REASON);
             }
-            Gate.baseline();
+            run.baseline();
             body.execute();
             record.finish(CheckStatus.PASSED, "");
         } catch (Throwable thrown) {
-            throw CheckRunner.recordThrown(record, thrown);
+            throw CheckRunner.recordThrown(run, record, thrown);
         }
     }
 
@@ -102,17 +103,5 @@ public final class Checks {
         RunRecorder.current().orElseThrow(() -> new IllegalStateException(
                         "recordTimeToResult must be called from a check (a @Check method or a Checks.dynamic body)"))
                 .addTimeToResult(submissionId, duration);
-    }
-
-    /** The started target's read-only flag, else the environment's (without starting anything). */
-    static boolean readOnly() {
-        if (Targets.started()) {
-            return Targets.shared().readOnly();
-        }
-        try {
-            return com.iduscore.contract.target.TargetSettings.fromEnvironment().readOnly();
-        } catch (RuntimeException e) {
-            return false; // a bad environment is reported by the check itself when it asks for the target
-        }
     }
 }

@@ -3,24 +3,28 @@ package com.iduscore.contract.junit;
 import com.iduscore.contract.report.CheckRecord;
 import com.iduscore.contract.report.CheckStatus;
 import com.iduscore.contract.report.RunRecorder;
+import com.iduscore.contract.run.ConformanceRun;
 import com.iduscore.contract.target.Credential;
 import com.iduscore.contract.target.Target;
 import com.iduscore.contract.target.TargetConfigurationException;
-import com.iduscore.contract.target.Targets;
 import com.iduscore.contract.webhook.WebhookInbox;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.DynamicTestInvocationContext;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.TestWatcher;
 
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
@@ -47,20 +51,26 @@ import java.util.Optional;
  *       a failure that the baseline knows is turned into an abort, so the gate lets it through.</li>
  *   <li>{@link #afterEach} unbinds; {@link TestWatcher} callbacks record what is still unrecorded (pass, skip).</li>
  * </ol>
- * <p>Where state lives. The extension has no fields and is thread-safe. A check's record and its thread binding live in
- * the test's {@link ExtensionContext.Store}; what is per run and only the extension needs (the configuration verdict,
- * the misconfiguration flag, the closer that stops the target when the engine ends) lives in the root context's store,
- * so each launcher execution (a nested self-test run included) has its own. The target, the baseline and the
- * recorder are reached through {@link Targets}, {@link Gate} and {@link RunRecorder}: the HTTP filters and the report
- * listener, which have no {@link ExtensionContext}, need them too; their {@code override}/{@code install} handles
- * let a nested run (self-test, the framework's own tests) use its own for the duration of that run.
+ * <p>Where state lives. The extension has no fields and is thread-safe; nothing is a JVM global. The run (its
+ * {@link RunRecorder}, target and baseline: a {@link ConformanceRun}) is the one the launcher session carries
+ * ({@link ConformanceRun#attach}: the session listener, the jar's main or a nested run put it there), else one
+ * configured by the environment; either way it is kept in the root context's store under {@link RunHandle}, which
+ * stops the target the run started when the root context closes. The configuration verdict and the misconfiguration
+ * flag live in the root store too, so each launcher execution (a nested self-test run included) has its own. A check's
+ * record and its thread binding live in the test's store. Code without an {@link ExtensionContext} (the HTTP filters,
+ * {@code Api}, {@link Checks#dynamic}) reaches the run through {@link ConformanceRun#current()}: as an
+ * {@link InvocationInterceptor}, the extension binds the run to the thread around every constructor, set-up, check,
+ * factory and dynamic check it runs, and restores the previous binding after, so a nested run inside a check sees
+ * its own run and the outer check its own again.
  */
 public class ConformanceExtension implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver,
-        TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler, TestWatcher {
+        TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler, TestWatcher, InvocationInterceptor {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ConformanceExtension.class);
     private static final String RECORD = "record";
     private static final String SCOPE = "scope";
+    /** Where the launcher session keeps a run given to it ({@link ConformanceRun#attach} uses the same name). */
+    private static final ExtensionContext.Namespace SESSION = ExtensionContext.Namespace.create(ConformanceRun.class.getName());
     private static final String MISCONFIGURATION_REPORTED = "misconfiguration reported";
     /** Why a check did not run when the run is misconfigured: not recorded, the one failing class says why. */
     static final String NOT_RUN_MISCONFIGURED = "not run: the run is misconfigured (see the one configuration error)";
@@ -82,11 +92,11 @@ public class ConformanceExtension implements ExecutionCondition, BeforeAllCallba
         if (selected != null && !CheckSelection.fromEnvironment().selects(selected.id())) {
             return ConditionEvaluationResult.disabled(Checks.NOT_SELECTED);
         }
-        if (writes(method.get()) && Checks.readOnly()) {
+        if (writes(method.get()) && run(context).readOnly()) {
             return ConditionEvaluationResult.disabled(Checks.READ_ONLY_REASON);
         }
         boolean wantsInbox = Arrays.stream(method.get().getParameterTypes()).anyMatch(WebhookInbox.class::equals);
-        if (wantsInbox && !webhookConfigured()) {
+        if (wantsInbox && !webhookConfigured(run(context))) {
             return ConditionEvaluationResult.disabled("no webhook receiver: set IDUSCORE_WEBHOOK_PORT and"
                     + " IDUSCORE_WEBHOOK_SECRET, and register that URL with the deployment");
         }
@@ -134,7 +144,7 @@ public class ConformanceExtension implements ExecutionCondition, BeforeAllCallba
         return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(ConfigurationProblem.class, k -> {
             try {
                 sharedTarget(context);
-                Gate.baseline();
+                run(context).baseline();
                 return new ConfigurationProblem(Optional.empty());
             } catch (RuntimeException e) {
                 return new ConfigurationProblem(Optional.of(String.valueOf(e.getMessage())));
@@ -155,7 +165,7 @@ public class ConformanceExtension implements ExecutionCondition, BeforeAllCallba
         CheckRecord record = begin(context);
         context.getStore(NAMESPACE).put(RECORD, record);
         context.getStore(NAMESPACE).put(SCOPE, RunRecorder.bind(record));
-        Gate.baseline();
+        run(context).baseline();
         sharedTarget(context);
     }
 
@@ -219,9 +229,9 @@ public class ConformanceExtension implements ExecutionCondition, BeforeAllCallba
                 continue;
             }
             checks++;
-            CheckRecord record = RunRecorder.get().begin(check.id(), check.title(), check.operation(),
+            CheckRecord record = run(context).recorder().begin(check.id(), check.title(), check.operation(),
                     context.getRequiredTestClass().getName() + "#" + method.getName());
-            Throwable outcome = CheckRunner.recordThrown(record, new AssertionError(
+            Throwable outcome = CheckRunner.recordThrown(run(context), record, new AssertionError(
                     "the class set-up (@BeforeAll) failed, so this check did not run: " + CheckRunner.describe(throwable),
                     throwable));
             allKnown &= outcome instanceof org.opentest4j.TestAbortedException;
@@ -234,7 +244,7 @@ public class ConformanceExtension implements ExecutionCondition, BeforeAllCallba
     }
 
     private Throwable handle(ExtensionContext context, Throwable throwable) {
-        return record(context).map(r -> CheckRunner.recordThrown(r, throwable)).orElse(throwable);
+        return record(context).map(r -> CheckRunner.recordThrown(run(context), r, throwable)).orElse(throwable);
     }
 
     @Override
@@ -281,10 +291,10 @@ public class ConformanceExtension implements ExecutionCondition, BeforeAllCallba
         String source = context.getRequiredTestClass().getName() + "#" + method.getName();
         Check check = method.getAnnotation(Check.class);
         if (check == null) {
-            return RunRecorder.get().begin(context.getRequiredTestClass().getSimpleName() + "." + method.getName(),
+            return run(context).recorder().begin(context.getRequiredTestClass().getSimpleName() + "." + method.getName(),
                     context.getDisplayName(), "(no @Check)", source);
         }
-        return RunRecorder.get().begin(check.id(), check.title(), check.operation(), source);
+        return run(context).recorder().begin(check.id(), check.title(), check.operation(), source);
     }
 
     private static boolean writes(Method method) {
@@ -296,9 +306,9 @@ public class ConformanceExtension implements ExecutionCondition, BeforeAllCallba
         return method.isAnnotationPresent(TestFactory.class);
     }
 
-    private static boolean webhookConfigured() {
-        if (Targets.started()) {
-            return Targets.shared().webhooks().isPresent();
+    private static boolean webhookConfigured(ConformanceRun run) {
+        if (run.targetStarted()) {
+            return run.target().webhooks().isPresent();
         }
         try {
             var settings = com.iduscore.contract.target.TargetSettings.fromEnvironment();
@@ -308,18 +318,89 @@ public class ConformanceExtension implements ExecutionCondition, BeforeAllCallba
         }
     }
 
-    /** The shared target; the first caller registers its shutdown with the root context. */
-    static Target sharedTarget(ExtensionContext context) {
-        context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(TargetCloser.class, k -> new TargetCloser(),
-                TargetCloser.class);
-        return Targets.shared();
+    /**
+     * The run of this launcher execution: the one the launcher session carries, else one configured by the
+     * environment; kept in the root store, whose closing stops the target the run started.
+     */
+    static ConformanceRun run(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(RunHandle.class, k -> {
+            ConformanceRun given = context.getStore(ExtensionContext.StoreScope.LAUNCHER_SESSION, SESSION)
+                    .get(ConformanceRun.class, ConformanceRun.class);
+            return new RunHandle(given != null ? given : ConformanceRun.fromEnvironment());
+        }, RunHandle.class).run();
     }
 
-    /** Closed by JUnit when the root context ends: stops the stub process, the container or the inbox. */
-    static final class TargetCloser implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+    /** The run's target, started on first use. */
+    static Target sharedTarget(ExtensionContext context) {
+        return run(context).target();
+    }
+
+    /** Closed by JUnit when the root context ends: stops the stub process, the container or the inbox the run started. */
+    record RunHandle(ConformanceRun run) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
-            Targets.closeShared();
+            run.closeTarget();
         }
+    }
+
+    /** Runs {@code invocation} with the run bound to the thread, so code without a JUnit context finds it. */
+    private static <T> T bound(ExtensionContext context, Invocation<T> invocation) throws Throwable {
+        try (RunRecorder.Scope ignored = run(context).bind()) {
+            return invocation.proceed();
+        }
+    }
+
+    @Override
+    public <T> T interceptTestClassConstructor(Invocation<T> invocation, ReflectiveInvocationContext<Constructor<T>> call,
+                                               ExtensionContext context) throws Throwable {
+        return bound(context, invocation);
+    }
+
+    @Override
+    public void interceptBeforeAllMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
+                                         ExtensionContext context) throws Throwable {
+        bound(context, invocation);
+    }
+
+    @Override
+    public void interceptBeforeEachMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
+                                          ExtensionContext context) throws Throwable {
+        bound(context, invocation);
+    }
+
+    @Override
+    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
+                                    ExtensionContext context) throws Throwable {
+        bound(context, invocation);
+    }
+
+    @Override
+    public <T> T interceptTestFactoryMethod(Invocation<T> invocation, ReflectiveInvocationContext<Method> call,
+                                            ExtensionContext context) throws Throwable {
+        return bound(context, invocation);
+    }
+
+    @Override
+    public void interceptTestTemplateMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
+                                            ExtensionContext context) throws Throwable {
+        bound(context, invocation);
+    }
+
+    @Override
+    public void interceptDynamicTest(Invocation<Void> invocation, DynamicTestInvocationContext call,
+                                     ExtensionContext context) throws Throwable {
+        bound(context, invocation);
+    }
+
+    @Override
+    public void interceptAfterEachMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
+                                         ExtensionContext context) throws Throwable {
+        bound(context, invocation);
+    }
+
+    @Override
+    public void interceptAfterAllMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
+                                        ExtensionContext context) throws Throwable {
+        bound(context, invocation);
     }
 }

@@ -1,5 +1,6 @@
 package com.iduscore.contract.report;
 
+import com.iduscore.contract.run.ConformanceRun;
 import com.iduscore.contract.target.ReactorPaths;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestPlan;
@@ -13,8 +14,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Writes the run's reports when the test plan ends (registered through
- * {@code META-INF/services/org.junit.platform.launcher.TestExecutionListener}), and prints a short summary, the baseline
+ * Writes its run's reports when the test plan ends (the run is handed over when the listener is made: by
+ * {@link com.iduscore.contract.run.ConformanceSessionListener} for Maven and IDEs, by the jar's main), and prints a short summary, the baseline
  * gate's verdict and the checks that newly pass. Runs that recorded no check (e.g. only the framework's own tests)
  * write nothing, so they never replace {@code reports/latest}.
  *
@@ -23,30 +24,28 @@ import java.util.Optional;
 public class ConformanceReportListener implements TestExecutionListener {
 
     private final PrintStream out;
+    private final ConformanceRun run;
 
-    public ConformanceReportListener() {
-        this(System.out);
-    }
-
-    /** Writes to {@code out} (the jar registers its own instance). */
-    public ConformanceReportListener(PrintStream out) {
+    /** Reports {@code run}'s checks to {@code out}. */
+    public ConformanceReportListener(PrintStream out, ConformanceRun run) {
         this.out = out;
+        this.run = run;
     }
 
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
-        RunRecorder.get().reset();
+        run.recorder().reset();
     }
 
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
-        RunRecorder recorder = RunRecorder.get();
+        RunRecorder recorder = run.recorder();
         if (recorder.checks().isEmpty()) {
             return;
         }
         Optional<Baseline> baseline;
         try {
-            baseline = com.iduscore.contract.junit.Gate.baseline();
+            baseline = run.baseline();
         } catch (RuntimeException e) {
             out.println("[conformance] the baseline could not be read, so the report has no gate section: " + e.getMessage());
             baseline = Optional.empty();

@@ -14,8 +14,6 @@ import java.util.Optional;
  */
 public final class RunRecorder {
 
-    private static volatile RunRecorder instance = new RunRecorder();
-
     /** Inheritable, so threads a check starts itself (concurrency checks) still report into it. */
     private static final InheritableThreadLocal<CheckRecord> CURRENT = new InheritableThreadLocal<>();
 
@@ -26,22 +24,8 @@ public final class RunRecorder {
     private boolean readOnly;
     private Coverage coverage = new Coverage();
 
-    public static RunRecorder get() {
-        return instance;
-    }
-
-    /** An empty recorder; see {@link #install}. */
+    /** An empty recorder (each run has its own). */
     public RunRecorder() {
-    }
-
-    /**
-     * Makes {@code recorder} the run's recorder until the scope closes. For tests of the framework itself, which run
-     * checks of their own and must not mix them into the real run (such a test is {@code @Isolated}).
-     */
-    public static synchronized Scope install(RunRecorder recorder) {
-        RunRecorder previous = instance;
-        instance = recorder;
-        return () -> instance = previous;
     }
 
     /** Starts a fresh run: forgets every check (the listener calls this when a test plan starts). */

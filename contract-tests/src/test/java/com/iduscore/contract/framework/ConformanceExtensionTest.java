@@ -4,14 +4,12 @@ import com.iduscore.contract.api.Api;
 import com.iduscore.contract.junit.Check;
 import com.iduscore.contract.junit.Checks;
 import com.iduscore.contract.junit.ConformanceTest;
-import com.iduscore.contract.junit.Gate;
 import com.iduscore.contract.report.Baseline;
 import com.iduscore.contract.report.CheckRecord;
 import com.iduscore.contract.report.CheckStatus;
-import com.iduscore.contract.report.RunRecorder;
+import com.iduscore.contract.run.ConformanceRun;
 import com.iduscore.contract.target.Credential;
 import com.iduscore.contract.target.Target;
-import com.iduscore.contract.target.Targets;
 import com.iduscore.contract.webhook.WebhookInbox;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -19,11 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.parallel.Isolated;
-import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
@@ -39,7 +34,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 /**
  * Runs a small check class through a real JUnit launcher against a fake read-only deployment and a baseline, and looks
- * at what JUnit saw and what the run recorded. Isolated: it swaps the run's target, recorder and baseline for its own.
+ * at what JUnit saw and what the run recorded. The sample run is a {@link ConformanceRun} of its own (fake target,
+ * recorder, baseline), so nothing global is swapped. Isolated only because the sample classes are enabled by a flag.
  */
 @Isolated
 class ConformanceExtensionTest {
@@ -51,27 +47,23 @@ class ConformanceExtensionTest {
 
     @BeforeAll
     static void run_the_sample_checks() throws Exception {
-        RunRecorder recorder = new RunRecorder();
         FakeDeployment fake = new FakeDeployment(true);
-        try (RunRecorder.Scope r = RunRecorder.install(recorder);
-             AutoCloseable t = Targets.override(fake);
-             AutoCloseable g = Gate.override(Optional.of(Baseline.of(Map.of("SELF-02", CheckStatus.FAILED,
-                     "SELF-03", CheckStatus.PASSED))))) {
+        ConformanceRun run = ConformanceRun.of(fake, Optional.of(Baseline.of(Map.of("SELF-02", CheckStatus.FAILED,
+                "SELF-03", CheckStatus.PASSED))));
+        try {
             insideSelfTest = true;
-            Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
-                    .enableTestExecutionListenerAutoRegistration(false).build());
             LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                     .selectors(selectClass(SampleChecks.class), selectClass(BrokenSetUpChecks.class))
                     .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
                     .build();
             SummaryGeneratingListener listener = new SummaryGeneratingListener();
-            launcher.execute(request, listener);
+            run.execute(request, listener);
             summary = listener.getSummary();
         } finally {
             insideSelfTest = false;
             fake.close();
         }
-        records = recorder.checks().stream().collect(Collectors.toMap(CheckRecord::id, Function.identity()));
+        records = run.recorder().checks().stream().collect(Collectors.toMap(CheckRecord::id, Function.identity()));
     }
 
     @Test

@@ -4,22 +4,18 @@ import com.iduscore.contract.api.Api;
 import com.iduscore.contract.junit.Check;
 import com.iduscore.contract.junit.Checks;
 import com.iduscore.contract.junit.ConformanceTest;
-import com.iduscore.contract.junit.Gate;
 import com.iduscore.contract.report.CheckRecord;
-import com.iduscore.contract.report.ConformanceReportListener;
 import com.iduscore.contract.report.RunRecorder;
+import com.iduscore.contract.report.ConformanceReportListener;
+import com.iduscore.contract.run.ConformanceRun;
 import com.iduscore.contract.target.RunEnvironment;
-import com.iduscore.contract.target.Targets;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Isolated;
-import org.junit.platform.launcher.Launcher;
-import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
@@ -39,7 +35,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 /**
  * How the run reads its configuration: a misconfigured run stops once with one message and writes no report; options
  * (system properties) win over the environment; check selection; relative paths from the launch directory.
- * Isolated: it sets {@code IDUSCORE_*} system properties and swaps the run's target and recorder.
+ * Isolated: it sets {@code IDUSCORE_*} system properties (each sample run is a {@link ConformanceRun} of its own).
  */
 @Isolated
 class RunConfigurationTest {
@@ -54,15 +50,13 @@ class RunConfigurationTest {
     void a_missing_variable_fails_one_class_once_with_one_message_records_no_check_and_writes_no_report(@TempDir Path reports)
             throws Exception {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        RunRecorder recorder = new RunRecorder();
+        ConformanceRun conformance = ConformanceRun.of(null, Optional.empty()); // the run starts its target from the variables
         TestExecutionSummary summary;
-        try (Properties ignored = Properties.set(Map.of("IDUSCORE_TARGET", "url", "IDUSCORE_REPORTS_DIR", reports.toString()));
-             RunRecorder.Scope r = RunRecorder.install(recorder);
-             AutoCloseable t = Targets.override(null);   // no target yet: the run starts one from the variables
-             AutoCloseable g = Gate.override(Optional.empty())) {
-            summary = run(new ConformanceReportListener(new PrintStream(console, true, StandardCharsets.UTF_8)),
-                    FirstChecks.class, SecondChecks.class);
+        try (Properties ignored = Properties.set(Map.of("IDUSCORE_TARGET", "url", "IDUSCORE_REPORTS_DIR", reports.toString()))) {
+            summary = run(conformance, new ConformanceReportListener(new PrintStream(console, true, StandardCharsets.UTF_8),
+                    conformance), FirstChecks.class, SecondChecks.class);
         }
+        RunRecorder recorder = conformance.recorder();
 
         assertThat(summary.getTotalFailureCount()).isEqualTo(1);
         assertThat(summary.getFailures().get(0).getException())
@@ -77,17 +71,15 @@ class RunConfigurationTest {
 
     @Test
     void runs_and_records_only_the_selected_checks_static_and_generated_alike() throws Exception {
-        RunRecorder recorder = new RunRecorder();
         FakeDeployment fake = new FakeDeployment(true);
+        ConformanceRun conformance = ConformanceRun.of(fake, Optional.empty());
         TestExecutionSummary summary;
-        try (Properties ignored = Properties.set(Map.of("IDUSCORE_CHECKS", "ONE,TWO-02", "IDUSCORE_EXCLUDE", "ONE-02"));
-             RunRecorder.Scope r = RunRecorder.install(recorder);
-             AutoCloseable t = Targets.override(fake);
-             AutoCloseable g = Gate.override(Optional.empty())) {
-            summary = run(new SummaryGeneratingListener(), FirstChecks.class, SecondChecks.class);
+        try (Properties ignored = Properties.set(Map.of("IDUSCORE_CHECKS", "ONE,TWO-02", "IDUSCORE_EXCLUDE", "ONE-02"))) {
+            summary = run(conformance, new SummaryGeneratingListener(), FirstChecks.class, SecondChecks.class);
         } finally {
             fake.close();
         }
+        RunRecorder recorder = conformance.recorder();
 
         assertThat(recorder.checks()).extracting(CheckRecord::id).containsExactlyInAnyOrder("ONE-01", "TWO-02");
         assertThat(summary.getTotalFailureCount()).isZero();
@@ -117,20 +109,19 @@ class RunConfigurationTest {
         assertThat(Path.of(System.getProperty(RunEnvironment.LAUNCH_DIR))).isDirectory();
     }
 
-    private static TestExecutionSummary run(org.junit.platform.launcher.TestExecutionListener listener, Class<?>... classes) {
+    private static TestExecutionSummary run(ConformanceRun conformance, org.junit.platform.launcher.TestExecutionListener listener,
+                                            Class<?>... classes) {
         inside = true;
         try {
-            Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
-                    .enableTestExecutionListenerAutoRegistration(false).build());
             SummaryGeneratingListener summary = listener instanceof SummaryGeneratingListener s ? s : new SummaryGeneratingListener();
             var request = LauncherDiscoveryRequestBuilder.request()
                     .selectors(Stream.of(classes).map(c -> selectClass(c)).toList())
                     .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
                     .build();
             if (listener == summary) {
-                launcher.execute(request, summary);
+                conformance.execute(request, summary);
             } else {
-                launcher.execute(request, listener, summary);
+                conformance.execute(request, listener, summary);
             }
             return summary.getSummary();
         } finally {

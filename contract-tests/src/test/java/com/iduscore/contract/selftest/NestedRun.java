@@ -1,19 +1,15 @@
 package com.iduscore.contract.selftest;
 
-import com.iduscore.contract.junit.Gate;
-import com.iduscore.contract.report.RunRecorder;
+import com.iduscore.contract.run.ConformanceRun;
 import com.iduscore.contract.target.Target;
-import com.iduscore.contract.target.Targets;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.support.descriptor.MethodSource;
-import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -29,11 +25,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Runs chosen checks of the catalogue in this JVM, through a JUnit launcher of its own, against a given {@link Target}.
  *
- * <p>Kept out of the real run: the launcher registers no listener from the class path (so the conformance report
- * listener neither resets nor writes the real run's reports), the checks record into a {@link RunRecorder} of their own,
- * the baseline gate is switched off (a known failure must still count as a failure here), and the shared target is
- * overridden only for the nested run and restored afterwards. The catalogue's classes are loaded anew for each run
- * ({@link FreshCatalogueLoader}). The caller must keep the real run's checks from running meanwhile ({@code @Isolated}).
+ * <p>Kept out of the real run without swapping anything global: the nested run is a {@link ConformanceRun} of its own
+ * (its own recorder, the given target, the baseline gate off, since a known failure must still count as a failure
+ * here), carried by a launcher session of its own that registers no listener from the class path (so no report is
+ * written for it). The catalogue's classes are loaded anew for each run ({@link FreshCatalogueLoader}).
  */
 final class NestedRun {
 
@@ -92,16 +87,12 @@ final class NestedRun {
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
                 .build();
         Collector collector = new Collector(idBySource, dynamicIds);
-        Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
-                .enableTestExecutionListenerAutoRegistration(false).build());
+        // a run of its own, carried by its own launcher session: its recorder, the given target, no baseline gate
+        ConformanceRun run = ConformanceRun.of(target, Optional.empty());
         ClassLoader previousContext = Thread.currentThread().getContextClassLoader();
-        try (RunRecorder.Scope recorder = RunRecorder.install(new RunRecorder());
-             AutoCloseable shared = Targets.override(target);
-             AutoCloseable gate = Gate.override(Optional.empty())) {
+        try (LauncherSession session = run.openSession()) {
             Thread.currentThread().setContextClassLoader(loader);
-            launcher.execute(discovery, collector);
-        } catch (Exception e) {
-            throw new IllegalStateException("the nested run could not be set up or restored", e);
+            session.getLauncher().execute(discovery, collector);
         } finally {
             Thread.currentThread().setContextClassLoader(previousContext);
         }
@@ -147,16 +138,12 @@ final class NestedRun {
                 .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "8")
                 .configurationParameter("junit.jupiter.execution.parallel.config.fixed.max-pool-size", "8")
                 .build();
-        Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
-                .enableTestExecutionListenerAutoRegistration(false).build());
+        // a run of its own, carried by its own launcher session: its recorder, the given target, no baseline gate
+        ConformanceRun run = ConformanceRun.of(target, Optional.empty());
         ClassLoader previousContext = Thread.currentThread().getContextClassLoader();
-        try (RunRecorder.Scope recorder = RunRecorder.install(new RunRecorder());
-             AutoCloseable shared = Targets.override(target);
-             AutoCloseable gate = Gate.override(Optional.empty())) {
+        try (LauncherSession session = run.openSession()) {
             Thread.currentThread().setContextClassLoader(loader);
-            launcher.execute(discovery, collector);
-        } catch (Exception e) {
-            throw new IllegalStateException("the nested run could not be set up or restored", e);
+            session.getLauncher().execute(discovery, collector);
         } finally {
             Thread.currentThread().setContextClassLoader(previousContext);
         }
