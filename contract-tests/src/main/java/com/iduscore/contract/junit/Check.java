@@ -14,7 +14,7 @@ import java.lang.annotation.Target;
  *
  * <pre>{@code
  * @Check(id = "IDEM-03", title = "Same key and other body answers 409 IDEMPOTENCY_CONFLICT", operation = "POST /v1/submissions",
- *        rule = "D5")
+ *        rule = "CONTRACT.md D5")
  * void same_key_other_body_conflicts(Target target) { ... }
  * }</pre>
  */
@@ -41,7 +41,7 @@ public @interface Check {
     boolean writes() default true;
 
     /**
-     * The rule the check enforces, as a reader finds it: a {@code CONTRACT.md} id ({@code D5}, {@code D4.2}) or a place
+     * The rule the check enforces, as a reader finds it: a {@code CONTRACT.md} id ({@code CONTRACT.md D5}, {@code CONTRACT.md D4.2}) or a place
      * in the OpenAPI document ({@code openapi #/components/schemas/PartnerJobSummary}), several joined by {@code "; "}.
      * Written to the report as {@code "rule"}. Every catalogue check names one (the self-test asserts it).
      */

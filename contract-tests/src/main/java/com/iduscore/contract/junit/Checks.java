@@ -78,7 +78,7 @@ public final class Checks {
      * Reports a finding that never fails the gate: the deployment made a choice the contract leaves open, and the
      * reader may want to know. The running check ends {@code warned} unless it fails for another reason.
      *
-     * @param rule the rule the finding is about: a CONTRACT.md id (e.g. {@code D4}) or an OpenAPI place
+     * @param rule the rule the finding is about: a CONTRACT.md id (e.g. {@code CONTRACT.md D4}) or an OpenAPI place
      */
     public static void warn(String rule, String message) {
         RunRecorder.current().orElseThrow(() -> new IllegalStateException(

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * ART: the report artifacts of a result (D7, D8). Pending, with null access, until write_artifacts succeeds; then
+ * ART: the report artifacts of a result (CONTRACT.md D7, D8). Pending, with null access, until write_artifacts succeeds; then
  * available with a signed absolute URL valid one hour, signed afresh on every read; the URL downloads the real file
  * without a key; a tampered or expired URL is a 403 FORBIDDEN envelope. One artifact per requested json/html/pdf.
  *
@@ -49,7 +49,7 @@ class ArtifactChecks {
     private static final Once<ResultChecks.Completed> COMPLETED = Once.of("a completed submission of the complete fixture",
             () -> ResultChecks.complete(Api.target(), Fixtures.validSubmission(Api.target().primary())));
 
-    @Check(id = "ART-02", rule = "D8 (artifacts)", title = "Once written, every artifact is available with an absolute URL and expiresAt one hour ahead",
+    @Check(id = "ART-02", rule = "CONTRACT.md D8 (artifacts)", title = "Once written, every artifact is available with an absolute URL and expiresAt one hour ahead",
             operation = GET_RESULT)
     void written_artifacts_are_available_for_one_hour(Target target) {
         String resultId = COMPLETED.get().run().resultId();
@@ -66,7 +66,7 @@ class ArtifactChecks {
         }
     }
 
-    @Check(id = "ART-03", rule = "D8 (artifacts); O13 (what a report file says)",
+    @Check(id = "ART-03", rule = "CONTRACT.md D8 (artifacts); O13 (what a report file says)",
             title = "The JSON report downloads without a key as application/json (naming the result, else a warning)", operation = DOWNLOAD)
     void the_json_report_downloads_without_a_key() {
         JsonNode result = COMPLETED.get().result();
@@ -76,13 +76,13 @@ class ArtifactChecks {
         assertThat(file.contentType()).as("content type").startsWith("application/json");
         JsonNode report = Json.parse(file.asString());
         if (!report.toString().contains(result.path("resultId").asText())) {
-            // D8 fixes the media type of a report file, not its content (O13)
+            // CONTRACT.md D8 fixes the media type of a report file, not its content (O13)
             com.iduscore.contract.junit.Checks.warn("O13", "the JSON report does not mention the result id "
                     + result.path("resultId").asText());
         }
     }
 
-    @Check(id = "ART-04", rule = "D8 (artifacts)", title = "The HTML report downloads without a key as text/html", operation = DOWNLOAD)
+    @Check(id = "ART-04", rule = "CONTRACT.md D8 (artifacts)", title = "The HTML report downloads without a key as text/html", operation = DOWNLOAD)
     void the_html_report_downloads_without_a_key() {
         JsonNode result = COMPLETED.get().result();
         Response file = download(fresh(result, "html"));
@@ -92,7 +92,7 @@ class ArtifactChecks {
         assertThat(file.asString().toLowerCase()).as("an HTML document").contains("<html").contains("</html>");
     }
 
-    @Check(id = "ART-05", rule = "D8 (artifacts)", title = "The PDF report downloads without a key as application/pdf starting with %PDF-", operation = DOWNLOAD)
+    @Check(id = "ART-05", rule = "CONTRACT.md D8 (artifacts)", title = "The PDF report downloads without a key as application/pdf starting with %PDF-", operation = DOWNLOAD)
     void the_pdf_report_downloads_without_a_key() {
         JsonNode result = COMPLETED.get().result();
         Response file = download(fresh(result, "pdf"));
@@ -104,7 +104,7 @@ class ArtifactChecks {
         assertThat(new String(bytes, StandardCharsets.ISO_8859_1)).as("PDF trailer").contains("%%EOF");
     }
 
-    @Check(id = "ART-06", rule = "D8 (artifacts)", title = "A download URL with an altered signature answers 403 FORBIDDEN", operation = DOWNLOAD)
+    @Check(id = "ART-06", rule = "CONTRACT.md D8 (artifacts)", title = "A download URL with an altered signature answers 403 FORBIDDEN", operation = DOWNLOAD)
     void a_tampered_signature_is_forbidden() {
         String url = fresh(COMPLETED.get().result(), "pdf");
         String signature = query(url, "signature");
@@ -113,7 +113,7 @@ class ArtifactChecks {
         ErrorEnvelope.assertError(download(url.replace("signature=" + signature, "signature=" + altered)), 403, "FORBIDDEN");
     }
 
-    @Check(id = "ART-07", rule = "D8 (artifacts)", title = "A download URL whose expiry was moved answers 403 FORBIDDEN", operation = DOWNLOAD)
+    @Check(id = "ART-07", rule = "CONTRACT.md D8 (artifacts)", title = "A download URL whose expiry was moved answers 403 FORBIDDEN", operation = DOWNLOAD)
     void a_moved_expiry_is_forbidden() {
         String url = fresh(COMPLETED.get().result(), "json");
         String expires = query(url, "expires");
@@ -122,7 +122,7 @@ class ArtifactChecks {
         ErrorEnvelope.assertError(download(url.replace("expires=" + expires, "expires=" + later)), 403, "FORBIDDEN");
     }
 
-    @Check(id = "ART-09", rule = "D8 (artifacts)", title = "One artifact per requested json, html and pdf output; none for inference_score_v1", operation = GET_RESULT)
+    @Check(id = "ART-09", rule = "CONTRACT.md D8 (artifacts)", title = "One artifact per requested json, html and pdf output; none for inference_score_v1", operation = GET_RESULT)
     void one_artifact_per_requested_file_output() {
         JsonNode items = COMPLETED.get().result().path("artifacts").path("items");
         List<String> types = new ArrayList<>();
@@ -137,7 +137,7 @@ class ArtifactChecks {
         assertThat(ids).as("artifact ids").doesNotHaveDuplicates();
     }
 
-    @Check(id = "ART-10", rule = "D8 (artifacts)", title = "Score-only outputs (inference_score_v1, score) make no artifact", operation = GET_RESULT)
+    @Check(id = "ART-10", rule = "CONTRACT.md D8 (artifacts)", title = "Score-only outputs (inference_score_v1, score) make no artifact", operation = GET_RESULT)
     void score_outputs_make_no_artifact(Target target) {
         ObjectNode body = Fixtures.validSubmission(target.primary());
         ((ObjectNode) body.path("options")).set("requestedOutputs", Json.array("inference_score_v1", "score"));
@@ -148,7 +148,7 @@ class ArtifactChecks {
         assertThat(completed.run().last().path("counts").path("artifacts").asInt()).as("counts.artifacts").isZero();
     }
 
-    @Check(id = "ART-11", rule = "D8 (artifacts)", title = "Download URLs are signed afresh on every GET of the result (expiresAt moves with the clock)",
+    @Check(id = "ART-11", rule = "CONTRACT.md D8 (artifacts)", title = "Download URLs are signed afresh on every GET of the result (expiresAt moves with the clock)",
             operation = GET_RESULT)
     void urls_are_signed_afresh_on_every_read(Target target) {
         String resultId = COMPLETED.get().run().resultId();
@@ -208,7 +208,7 @@ class ArtifactChecks {
     private static String query(String url, String name) {
         Matcher m = Pattern.compile("[?&]" + name + "=([^&]+)").matcher(url);
         if (!m.find()) {
-            // e.g. a cloud-storage signed URL: this check only knows how to alter the D8 expires/signature shape
+            // e.g. a cloud-storage signed URL: this check only knows how to alter the CONTRACT.md D8 expires/signature shape
             Checks.skip("the download URL has no '" + name + "' parameter to alter: " + url.replaceAll("\\?.*", "?…"));
         }
         return m.group(1);

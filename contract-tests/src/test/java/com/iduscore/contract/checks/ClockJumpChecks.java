@@ -38,7 +38,7 @@ class ClockJumpChecks {
     private static final String MANUAL_CLOCK = "needs the mock's manual clock (on a real deployment this is a real wait)";
     private static final String REPLAYED = "Idempotent-Replayed";
 
-    @Check(id = "ART-01", rule = "D7 (artifacts pending until write_artifacts); D8", title = "Artifacts are pending with null access until write_artifacts succeeds",
+    @Check(id = "ART-01", rule = "CONTRACT.md D7 (artifacts pending until write_artifacts); CONTRACT.md D8", title = "Artifacts are pending with null access until write_artifacts succeeds",
             operation = "GET /v1/results/{resultId}")
     void artifacts_are_pending_until_written(Target target) {
         Credential primary = target.primary();
@@ -63,7 +63,7 @@ class ClockJumpChecks {
         Checks.skip("write_artifacts finished before the result could be read, three times; the pending state was not observable");
     }
 
-    @Check(id = "ART-08", rule = "D8 (artifacts)", title = "A download URL answers 403 FORBIDDEN once expired; the result then hands out a fresh one",
+    @Check(id = "ART-08", rule = "CONTRACT.md D8 (artifacts)", title = "A download URL answers 403 FORBIDDEN once expired; the result then hands out a fresh one",
             operation = "GET {artifact downloadUrl}")
     void an_expired_url_is_forbidden_and_a_fresh_one_works(Target target) {
         Checks.require(target.kind() != TargetKind.URL, "waiting an hour for a URL to expire " + MANUAL_CLOCK);
@@ -78,7 +78,7 @@ class ClockJumpChecks {
                 .as("a URL from a new GET of the result downloads").isEqualTo(200);
     }
 
-    @Check(id = "IDEM-08", rule = "D5", title = "A key lasts 24 hours: replayed just before, a new submission just after",
+    @Check(id = "IDEM-08", rule = "CONTRACT.md D5", title = "A key lasts 24 hours: replayed just before, a new submission just after",
             operation = "POST /v1/submissions")
     void a_key_expires_after_24_hours(Target target) {
         Checks.require(target.kind() != TargetKind.URL, "moving 24 hours " + MANUAL_CLOCK);
@@ -103,7 +103,7 @@ class ClockJumpChecks {
                 .isNotEqualTo(Json.body(first).path("submissionId").asText());
     }
 
-    @Check(id = "LIFE-23", rule = "D7 (slaBreached); D12 (scenario triggers)", title = "A step that outlasts its SLA is marked slaBreached and still completes",
+    @Check(id = "LIFE-23", rule = "CONTRACT.md D7 (slaBreached); CONTRACT.md D12 (scenario triggers)", title = "A step that outlasts its SLA is marked slaBreached and still completes",
             operation = "GET /v1/submissions/{submissionId}")
     void a_step_past_its_deadline_is_marked_breached(Target target) {
         Scenarios.require(target);

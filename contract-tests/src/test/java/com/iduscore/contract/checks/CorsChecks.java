@@ -18,17 +18,17 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * CORS: a browser's preflight {@code OPTIONS} on any {@code /v1} path needs no key and answers 204 with the D10
+ * CORS: a browser's preflight {@code OPTIONS} on any {@code /v1} path needs no key and answers 204 with the CONTRACT.md D10
  * headers: the allowed origin, methods {@code GET, POST, OPTIONS}, the request headers a partner sends, and the
  * response headers a script may read.
  */
 @ConformanceTest
 class CorsChecks {
 
-    /** D10: the request headers a browser client sends. */
+    /** CONTRACT.md D10: the request headers a browser client sends. */
     private static final List<String> ALLOW_HEADERS = List.of(
             "Authorization", "X-Api-Key", "Content-Type", "Idempotency-Key", "x-correlation-id", "x-request-id");
-    /** D10: the response headers a script may read. */
+    /** CONTRACT.md D10: the response headers a script may read. */
     private static final List<String> EXPOSE_HEADERS = List.of("x-request-id", "Idempotent-Replayed", "Retry-After");
 
     @TestFactory
@@ -41,7 +41,7 @@ class CorsChecks {
                 new String[]{"CORS-04", "/v1/jobs/" + id},
                 new String[]{"CORS-05", "/v1/results/" + id},
                 new String[]{"CORS-06", "/v1/submissions/not-a-uuid"}
-        ).map(c -> Checks.dynamic(c[0], "D10 (CORS preflight); O3 (header names compared without case)", "OPTIONS " + c[1].replace(id, "{id}") + " without a key answers 204 with the CORS headers",
+        ).map(c -> Checks.dynamic(c[0], "CONTRACT.md D10 (CORS preflight); CONTRACT.md O3 (header names compared without case)", "OPTIONS " + c[1].replace(id, "{id}") + " without a key answers 204 with the CORS headers",
                 "OPTIONS " + c[1].replace(id, "{id}"), false, () -> assertPreflight(c[1])));
     }
 

@@ -22,7 +22,7 @@ import java.util.function.Supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * ERR: the error envelope and the request id (D4, D10). Every error, whatever its cause, is
+ * ERR: the error envelope and the request id (CONTRACT.md D4, D10). Every error, whatever its cause, is
  * {@code {"error":{code, message, requestId, correlationId?, details?}}} with {@code requestId} equal to the
  * {@code x-request-id} header; a sent {@code x-request-id} (up to 200 characters) is echoed, else a new UUID is made;
  * a POST's {@code x-correlation-id} comes back as {@code error.correlationId}.
@@ -32,7 +32,7 @@ class ErrorEnvelopeChecks {
 
     private static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
-    @Check(id = "ERR-01", rule = "D4 (error envelope)", title = "Every read-side error (401, 403, 404, 400, 405) is the envelope with requestId = x-request-id",
+    @Check(id = "ERR-01", rule = "CONTRACT.md D4 (error envelope)", title = "Every read-side error (401, 403, 404, 400, 405) is the envelope with requestId = x-request-id",
             operation = "GET /v1/*", writes = false)
     void every_read_side_error_is_the_envelope(Target target) {
         Credential primary = target.primary();
@@ -61,7 +61,7 @@ class ErrorEnvelopeChecks {
         softly.assertAll();
     }
 
-    @Check(id = "ERR-02", rule = "D4 (error envelope)", title = "Every write-side error (400, 403, 409, 415) is the envelope with requestId and correlationId",
+    @Check(id = "ERR-02", rule = "CONTRACT.md D4 (error envelope)", title = "Every write-side error (400, 403, 409, 415) is the envelope with requestId and correlationId",
             operation = "POST /v1/submissions")
     void every_write_side_error_is_the_envelope_with_the_correlation_id(Credential primary) {
         String key = Api.newIdempotencyKey();
@@ -99,7 +99,7 @@ class ErrorEnvelopeChecks {
         softly.assertAll();
     }
 
-    @Check(id = "ERR-03", rule = "D10 (x-request-id); O11", title = "A sent x-request-id is echoed in the header, and as error.requestId on an error",
+    @Check(id = "ERR-03", rule = "CONTRACT.md D10 (x-request-id); CONTRACT.md O11", title = "A sent x-request-id is echoed in the header, and as error.requestId on an error",
             operation = "GET /v1/submissions/{submissionId}", writes = false)
     void a_sent_request_id_is_echoed(Credential primary) {
         String requestId = "ct-req-" + UUID.randomUUID();
@@ -113,30 +113,30 @@ class ErrorEnvelopeChecks {
                 .isEqualTo(requestId);
     }
 
-    @Check(id = "ERR-04", rule = "D10 (x-request-id); O11", title = "Without x-request-id every response gets a new UUID one", operation = "GET /health", writes = false)
+    @Check(id = "ERR-04", rule = "CONTRACT.md D10 (x-request-id); CONTRACT.md O11", title = "Without x-request-id every response gets a new UUID one", operation = "GET /health", writes = false)
     void a_request_id_is_made_when_none_is_sent(Credential primary) {
         String first = Api.givenAnonymous().get("/health").header("x-request-id");
         String second = Api.givenAnonymous().get("/health").header("x-request-id");
         Response error = Api.givenInvalid(primary).get("/v1/results/" + UUID.randomUUID());
 
         String third = error.header("x-request-id");
-        assertThat(first).as("x-request-id of a 200 without one sent (D10: every response carries one)").isNotBlank();
+        assertThat(first).as("x-request-id of a 200 without one sent (CONTRACT.md D10: every response carries one)").isNotBlank();
         assertThat(second).as("x-request-id of another 200: a new one per response").isNotBlank().isNotEqualTo(first);
         assertThat(third).as("x-request-id of a 404: a new one per response").isNotBlank().isNotEqualTo(first).isNotEqualTo(second);
         warnUnlessUuid(first, second, third);
     }
 
-    /** D10 says "a new uuid"; CONTRACT.md O11 leaves the format of a generated id open: another format is a finding. */
+    /** CONTRACT.md D10 says "a new uuid"; CONTRACT.md O11 leaves the format of a generated id open: another format is a finding. */
     private static void warnUnlessUuid(String... generated) {
         for (String id : generated) {
             if (id != null && !id.matches(UUID_PATTERN)) {
-                Checks.warn("O11", "a generated x-request-id is not a UUID: " + id);
+                Checks.warn("CONTRACT.md O11", "a generated x-request-id is not a UUID: " + id);
                 return;
             }
         }
     }
 
-    @Check(id = "ERR-05", rule = "D10 (x-request-id); O11", title = "An x-request-id over 200 characters is not echoed; a new one is made", operation = "GET /health",
+    @Check(id = "ERR-05", rule = "CONTRACT.md D10 (x-request-id); CONTRACT.md O11", title = "An x-request-id over 200 characters is not echoed; a new one is made", operation = "GET /health",
             writes = false)
     void an_overlong_request_id_is_replaced() {
         String overlong = "r".repeat(201);
@@ -149,7 +149,7 @@ class ErrorEnvelopeChecks {
         warnUnlessUuid(answered);
     }
 
-    @Check(id = "ERR-06", rule = "D10 (x-request-id); O11", title = "Every success response carries x-request-id too (200, 202, 204, preflight)",
+    @Check(id = "ERR-06", rule = "CONTRACT.md D10 (x-request-id); CONTRACT.md O11", title = "Every success response carries x-request-id too (200, 202, 204, preflight)",
             operation = "GET /v1/partner-auth-probe", writes = false)
     void every_success_carries_a_request_id(Credential primary) {
         assertThat(Api.givenAnonymous().get("/health").header("x-request-id")).as("GET /health").isNotBlank();
@@ -160,7 +160,7 @@ class ErrorEnvelopeChecks {
                 .as("OPTIONS /v1/submissions").isNotBlank();
     }
 
-    @Check(id = "ERR-07", rule = "D10 (x-request-id); O11", title = "The 202 of a submission carries x-request-id (and echoes a sent one)", operation = "POST /v1/submissions")
+    @Check(id = "ERR-07", rule = "CONTRACT.md D10 (x-request-id); CONTRACT.md O11", title = "The 202 of a submission carries x-request-id (and echoes a sent one)", operation = "POST /v1/submissions")
     void the_acceptance_carries_the_request_id(Credential primary) {
         String requestId = "ct-req-" + UUID.randomUUID();
         Response accepted = Api.given(primary).contentType(ContentType.JSON).header("x-request-id", requestId)

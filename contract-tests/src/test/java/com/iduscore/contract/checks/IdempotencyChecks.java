@@ -34,7 +34,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * IDEM: {@code Idempotency-Key} (D5). The same key and body replay the original 202 byte for byte with
+ * IDEM: {@code Idempotency-Key} (CONTRACT.md D5). The same key and body replay the original 202 byte for byte with
  * {@code Idempotent-Replayed: true}; the body is compared as canonical JSON; another body is a 409; a 4xx is not
  * stored; concurrent requests create one submission; keys belong to one credential and last 24 hours.
  */
@@ -44,7 +44,7 @@ class IdempotencyChecks {
     private static final String SUBMIT = "POST /v1/submissions";
     private static final String REPLAYED = "Idempotent-Replayed";
 
-    @Check(id = "IDEM-01", rule = "D5", title = "The same key and body replay the original 202 byte for byte, with Idempotent-Replayed: true",
+    @Check(id = "IDEM-01", rule = "CONTRACT.md D5", title = "The same key and body replay the original 202 byte for byte, with Idempotent-Replayed: true",
             operation = SUBMIT)
     void the_same_key_and_body_replay_the_original_response(Credential primary) {
         ObjectNode body = Fixtures.validSubmission(primary);
@@ -59,7 +59,7 @@ class IdempotencyChecks {
         assertReplayOf(replay, first);
     }
 
-    @Check(id = "IDEM-02", rule = "D5", title = "The body is compared as canonical JSON: other key order and white space replay the original",
+    @Check(id = "IDEM-02", rule = "CONTRACT.md D5", title = "The body is compared as canonical JSON: other key order and white space replay the original",
             operation = SUBMIT)
     void other_key_order_and_white_space_are_the_same_body(Credential primary) {
         ObjectNode body = Fixtures.validSubmission(primary);
@@ -77,7 +77,7 @@ class IdempotencyChecks {
         assertReplayOf(replay, first);
     }
 
-    @Check(id = "IDEM-03", rule = "D5", title = "The same key with another body answers 409 IDEMPOTENCY_CONFLICT and keeps the original",
+    @Check(id = "IDEM-03", rule = "CONTRACT.md D5", title = "The same key with another body answers 409 IDEMPOTENCY_CONFLICT and keeps the original",
             operation = SUBMIT)
     void the_same_key_with_another_body_conflicts(Credential primary) {
         ObjectNode body = Fixtures.validSubmission(primary);
@@ -96,7 +96,7 @@ class IdempotencyChecks {
         assertReplayOf(Api.submit(primary, body, key, correlationId), first);
     }
 
-    @Check(id = "IDEM-04", rule = "D5", title = "A request that failed with 4xx is not stored: the same key then creates a submission",
+    @Check(id = "IDEM-04", rule = "CONTRACT.md D5", title = "A request that failed with 4xx is not stored: the same key then creates a submission",
             operation = SUBMIT)
     void a_request_that_failed_is_not_stored(Credential primary) {
         String key = Api.newIdempotencyKey();
@@ -116,7 +116,7 @@ class IdempotencyChecks {
         assertReplayOf(Api.submit(primary, valid, key, correlationId), accepted);
     }
 
-    @Check(id = "IDEM-05", rule = "D5", title = "24 concurrent POSTs with one key and body create one submission; all get the same 202",
+    @Check(id = "IDEM-05", rule = "CONTRACT.md D5", title = "24 concurrent POSTs with one key and body create one submission; all get the same 202",
             operation = SUBMIT)
     void concurrent_requests_with_one_key_create_one_submission(Credential primary) throws Exception {
         int parallel = 24;
@@ -161,7 +161,7 @@ class IdempotencyChecks {
         }
     }
 
-    @Check(id = "IDEM-06", rule = "D5", title = "Keys belong to one credential: the same key used by another credential creates a new submission",
+    @Check(id = "IDEM-06", rule = "CONTRACT.md D5", title = "Keys belong to one credential: the same key used by another credential creates a new submission",
             operation = SUBMIT)
     void keys_are_scoped_to_the_credential(Target target) {
         Checks.require(target.secondCredential().isPresent(), "no second credential of the tenant configured (IDUSCORE_SECOND_*)");
@@ -182,7 +182,7 @@ class IdempotencyChecks {
                 .isNotEqualTo(Json.body(first).path("submissionId").asText());
     }
 
-    @Check(id = "IDEM-07", rule = "D5", title = "A replay with another x-correlation-id still returns the original body, correlationId included",
+    @Check(id = "IDEM-07", rule = "CONTRACT.md D5", title = "A replay with another x-correlation-id still returns the original body, correlationId included",
             operation = SUBMIT)
     void a_replay_returns_the_original_correlation_id(Credential primary) {
         ObjectNode body = Fixtures.validSubmission(primary);
@@ -198,7 +198,7 @@ class IdempotencyChecks {
                 .isEqualTo(correlationId);
     }
 
-    @Check(id = "IDEM-09", rule = "D5", title = "POST /v1/partner-auth-probe does not consume an Idempotency-Key", operation = SUBMIT)
+    @Check(id = "IDEM-09", rule = "CONTRACT.md D5", title = "POST /v1/partner-auth-probe does not consume an Idempotency-Key", operation = SUBMIT)
     void the_write_probe_does_not_consume_a_key(Credential primary) {
         String key = Api.newIdempotencyKey();
         Response probe = Api.given(primary).header("Idempotency-Key", key).header("x-correlation-id", Api.newCorrelationId())
@@ -211,7 +211,7 @@ class IdempotencyChecks {
         assertThat(accepted.header(REPLAYED)).as("%s on the first submission with a key the probe saw", REPLAYED).isNull();
     }
 
-    @Check(id = "IDEM-10", rule = "D4 (check order: validation before idempotency); D5", title = "Validation comes before idempotency: a used key with an invalid body answers 400, not 409",
+    @Check(id = "IDEM-10", rule = "CONTRACT.md D4 (check order: validation before idempotency); CONTRACT.md D5", title = "Validation comes before idempotency: a used key with an invalid body answers 400, not 409",
             operation = SUBMIT)
     void validation_comes_before_the_idempotency_lookup(Credential primary) {
         ObjectNode body = Fixtures.validSubmission(primary);

@@ -23,7 +23,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * ISO: ids are tenant-scoped (D6). Another tenant gets 404 NOT_FOUND for a submission, job or result that exists,
+ * ISO: ids are tenant-scoped (CONTRACT.md D6). Another tenant gets 404 NOT_FOUND for a submission, job or result that exists,
  * indistinguishable from an id that exists nowhere; another credential of the same tenant gets 403 FORBIDDEN; a path
  * id that is not a UUID is a 400.
  */
@@ -37,7 +37,7 @@ class IsolationChecks {
                 Pipeline::completed);
     });
 
-    @Check(id = "ISO-01", rule = "D6 (another tenant: 404 as for an unknown id); D4", title = "Another tenant's submission answers 404 NOT_FOUND, identical to an unknown id's",
+    @Check(id = "ISO-01", rule = "CONTRACT.md D6 (another tenant: 404 as for an unknown id); CONTRACT.md D4", title = "Another tenant's submission answers 404 NOT_FOUND, identical to an unknown id's",
             operation = "GET /v1/submissions/{submissionId}")
     void another_tenants_submission_is_not_found(Target target) {
         Credential other = otherTenant(target);
@@ -46,7 +46,7 @@ class IsolationChecks {
         assertNotFoundLikeUnknown(other, "/v1/submissions/", id, "Submission not found");
     }
 
-    @Check(id = "ISO-02", rule = "D6 (another tenant: 404 as for an unknown id); D4", title = "Another tenant's job answers 404 NOT_FOUND, identical to an unknown id's",
+    @Check(id = "ISO-02", rule = "CONTRACT.md D6 (another tenant: 404 as for an unknown id); CONTRACT.md D4", title = "Another tenant's job answers 404 NOT_FOUND, identical to an unknown id's",
             operation = "GET /v1/jobs/{jobId}")
     void another_tenants_job_is_not_found(Target target) {
         Credential other = otherTenant(target);
@@ -55,7 +55,7 @@ class IsolationChecks {
         assertNotFoundLikeUnknown(other, "/v1/jobs/", id, "Job not found");
     }
 
-    @Check(id = "ISO-03", rule = "D6 (another tenant: 404 as for an unknown id); D4", title = "Another tenant's result answers 404 NOT_FOUND, identical to an unknown id's",
+    @Check(id = "ISO-03", rule = "CONTRACT.md D6 (another tenant: 404 as for an unknown id); CONTRACT.md D4", title = "Another tenant's result answers 404 NOT_FOUND, identical to an unknown id's",
             operation = "GET /v1/results/{resultId}")
     void another_tenants_result_is_not_found(Target target) {
         Credential other = otherTenant(target);
@@ -64,13 +64,13 @@ class IsolationChecks {
         assertNotFoundLikeUnknown(other, "/v1/results/", id, "Result not found");
     }
 
-    @Check(id = "ISO-04", rule = "D6 (another credential of the tenant: 403 FORBIDDEN)", title = "Another credential of the same tenant gets 403 FORBIDDEN for the submission",
+    @Check(id = "ISO-04", rule = "CONTRACT.md D6 (another credential of the tenant: 403 FORBIDDEN)", title = "Another credential of the same tenant gets 403 FORBIDDEN for the submission",
             operation = "GET /v1/submissions/{submissionId}")
     void another_credential_cannot_read_the_submission(Target target) {
         assertForbidden(target, "/v1/submissions/" + owned(target).accepted().submissionId());
     }
 
-    @Check(id = "ISO-05", rule = "D6 (another credential of the tenant: 403 FORBIDDEN)", title = "Another credential of the same tenant gets 403 FORBIDDEN for its jobs",
+    @Check(id = "ISO-05", rule = "CONTRACT.md D6 (another credential of the tenant: 403 FORBIDDEN)", title = "Another credential of the same tenant gets 403 FORBIDDEN for its jobs",
             operation = "GET /v1/jobs/{jobId}")
     void another_credential_cannot_read_the_jobs(Target target) {
         Pipeline.Followed owned = owned(target);
@@ -79,13 +79,13 @@ class IsolationChecks {
         }
     }
 
-    @Check(id = "ISO-06", rule = "D6 (another credential of the tenant: 403 FORBIDDEN)", title = "Another credential of the same tenant gets 403 FORBIDDEN for the result",
+    @Check(id = "ISO-06", rule = "CONTRACT.md D6 (another credential of the tenant: 403 FORBIDDEN)", title = "Another credential of the same tenant gets 403 FORBIDDEN for the result",
             operation = "GET /v1/results/{resultId}")
     void another_credential_cannot_read_the_result(Target target) {
         assertForbidden(target, "/v1/results/" + owned(target).resultId());
     }
 
-    @Check(id = "ISO-07", rule = "D4 (a path id that is not a UUID: 400 VALIDATION_ERROR)", title = "A path id that is not a UUID answers 400 VALIDATION_ERROR on every id route",
+    @Check(id = "ISO-07", rule = "CONTRACT.md D4 (a path id that is not a UUID: 400 VALIDATION_ERROR)", title = "A path id that is not a UUID answers 400 VALIDATION_ERROR on every id route",
             operation = "GET /v1/submissions/{submissionId}", writes = false)
     void a_path_id_that_is_not_a_uuid_is_refused(Credential primary) {
         for (String route : new String[]{"/v1/submissions/", "/v1/jobs/", "/v1/results/"}) {
@@ -98,7 +98,7 @@ class IsolationChecks {
         }
     }
 
-    @Check(id = "ISO-08", rule = "D4 (404 NOT_FOUND); O8", title = "An id that exists nowhere answers 404 NOT_FOUND (another message wording than D4's is a warning)",
+    @Check(id = "ISO-08", rule = "CONTRACT.md D4 (404 NOT_FOUND); CONTRACT.md O8", title = "An id that exists nowhere answers 404 NOT_FOUND (another message wording than CONTRACT.md D4's is a warning)",
             operation = "GET /v1/submissions/{submissionId}", writes = false)
     void an_unknown_id_is_not_found(Credential primary) {
         String[][] routes = {{"/v1/submissions/", "Submission not found"}, {"/v1/jobs/", "Job not found"},
@@ -109,7 +109,7 @@ class IsolationChecks {
         }
     }
 
-    @Check(id = "ISO-09", rule = "D6", title = "The owner reads its submission, jobs and result (the control for ISO-01..06)",
+    @Check(id = "ISO-09", rule = "CONTRACT.md D6", title = "The owner reads its submission, jobs and result (the control for ISO-01..06)",
             operation = "GET /v1/submissions/{submissionId}")
     void the_owner_reads_everything(Target target) {
         Pipeline.Followed owned = owned(target);
@@ -157,11 +157,11 @@ class IsolationChecks {
         assertThat(foreign.contentType()).as("content type").isEqualTo(unknown.contentType());
     }
 
-    /** D4 quotes the messages, but their wording is open (CONTRACT.md O8): another wording is a finding, not a failure. */
+    /** CONTRACT.md D4 quotes the messages, but their wording is open (CONTRACT.md O8): another wording is a finding, not a failure. */
     private static void warnUnlessMessage(JsonNode error, String documented, String where) {
         String message = error.path("message").asText();
         if (!documented.equals(message)) {
-            Checks.warn("O8", where + ": error.message is \"" + message + "\", D4 words it \"" + documented + "\"");
+            Checks.warn("CONTRACT.md O8", where + ": error.message is \"" + message + "\", CONTRACT.md D4 words it \"" + documented + "\"");
         }
     }
 

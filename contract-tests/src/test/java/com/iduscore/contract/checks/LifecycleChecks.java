@@ -26,7 +26,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * LIFE: one submission of the complete fixture followed from its 202 to the end through the public API (D2, D3, D7),
+ * LIFE: one submission of the complete fixture followed from its 202 to the end through the public API (CONTRACT.md D2, D3, D7),
  * every observation kept. The checks read that one run (so the suite stays fast); each asserts one rule over all
  * observations. The class holds the clock lock for reading: a 24-hour jump elsewhere would breach the SLA here.
  */
@@ -51,7 +51,7 @@ class LifecycleChecks {
         return details;
     });
 
-    @Check(id = "LIFE-01", rule = "D2", title = "The 202 says received, names the ingest job and echoes partnerSubmissionId and x-correlation-id",
+    @Check(id = "LIFE-01", rule = "CONTRACT.md D2", title = "The 202 says received, names the ingest job and echoes partnerSubmissionId and x-correlation-id",
             operation = "POST /v1/submissions")
     void the_acceptance_names_the_ingest_job_and_echoes_the_request() {
         Pipeline.Followed run = RUN.get();
@@ -65,11 +65,11 @@ class LifecycleChecks {
                 .isEqualTo(run.accepted().body().path("partnerSubmissionId").asText());
         assertThat(accepted.path("jobId").asText()).as("jobId of the 202 is the pipeline.ingest_validate job")
                 .isEqualTo(run.job("pipeline.ingest_validate").path("jobId").asText());
-        assertThat(Json.instant(run.last(), "createdAt")).as("the submission's createdAt %s is the 202's %s (compared as instants: O2)",
+        assertThat(Json.instant(run.last(), "createdAt")).as("the submission's createdAt %s is the 202's %s (compared as instants: CONTRACT.md O2)",
                 run.last().path("createdAt").asText(), accepted.path("createdAt").asText()).isEqualTo(Json.instant(accepted, "createdAt"));
     }
 
-    @Check(id = "LIFE-02", rule = "D7", title = "Submission statuses only move forward and end completed", operation = GET_SUBMISSION)
+    @Check(id = "LIFE-02", rule = "CONTRACT.md D7", title = "Submission statuses only move forward and end completed", operation = GET_SUBMISSION)
     void submission_statuses_only_move_forward() {
         Pipeline.Followed run = RUN.get();
 
@@ -78,7 +78,7 @@ class LifecycleChecks {
         assertThat(run.status()).as("final status").isEqualTo("completed");
     }
 
-    @Check(id = "LIFE-03", rule = "D7", title = "Job statuses only move forward; a finished job never changes", operation = GET_SUBMISSION)
+    @Check(id = "LIFE-03", rule = "CONTRACT.md D7", title = "Job statuses only move forward; a finished job never changes", operation = GET_SUBMISSION)
     void job_statuses_only_move_forward() {
         Pipeline.Followed run = RUN.get();
 
@@ -87,7 +87,7 @@ class LifecycleChecks {
                 .as("final status of %s on a normal run", job.path("type").asText()).isEqualTo("succeeded"));
     }
 
-    @Check(id = "LIFE-04", rule = "D7", title = "In every observation the submission status is the one its jobs imply (D7)",
+    @Check(id = "LIFE-04", rule = "CONTRACT.md D7", title = "In every observation the submission status is the one its jobs imply (CONTRACT.md D7)",
             operation = GET_SUBMISSION)
     void submission_status_agrees_with_its_jobs() {
         List<String> problems = new ArrayList<>();
@@ -103,7 +103,7 @@ class LifecycleChecks {
         assertThat(problems).isEmpty();
     }
 
-    @Check(id = "LIFE-05", rule = "D3 (jobs in pipeline order); D7; OpenAPI #/components/schemas/PartnerProcessingJobTypePublic", title = "Seven jobs in the pipeline order of the job type enum, with stable ids, in every observation",
+    @Check(id = "LIFE-05", rule = "CONTRACT.md D3 (jobs in pipeline order); CONTRACT.md D7; OpenAPI #/components/schemas/PartnerProcessingJobTypePublic", title = "Seven jobs in the pipeline order of the job type enum, with stable ids, in every observation",
             operation = GET_SUBMISSION)
     void seven_jobs_in_pipeline_order() {
         List<String> order = Json.contractEnum("PartnerProcessingJobTypePublic");
@@ -119,7 +119,7 @@ class LifecycleChecks {
         }
     }
 
-    @Check(id = "LIFE-06", rule = "D7 (parentJobId); OpenAPI #/components/schemas/PartnerJobDetailResponse", title = "Each job's parentJobId is the previous step's job (the first has none); jobs name their submission",
+    @Check(id = "LIFE-06", rule = "CONTRACT.md D7 (parentJobId); OpenAPI #/components/schemas/PartnerJobDetailResponse", title = "Each job's parentJobId is the previous step's job (the first has none); jobs name their submission",
             operation = "GET /v1/jobs/{jobId}")
     void jobs_form_a_parent_chain() {
         Pipeline.Followed run = RUN.get();
@@ -142,7 +142,7 @@ class LifecycleChecks {
         }
     }
 
-    @Check(id = "LIFE-07", rule = "D7 (correlationId of every job)", title = "Every job carries the POST's x-correlation-id, in the summary and in the job detail",
+    @Check(id = "LIFE-07", rule = "CONTRACT.md D7 (correlationId of every job)", title = "Every job carries the POST's x-correlation-id, in the summary and in the job detail",
             operation = GET_SUBMISSION)
     void every_job_carries_the_correlation_id() {
         Pipeline.Followed run = RUN.get();
@@ -156,7 +156,7 @@ class LifecycleChecks {
                 .as("correlationId of the job detail of %s", type).isEqualTo(expected));
     }
 
-    @Check(id = "LIFE-08", rule = "D7 (timestamps); O2", title = "Timestamps are ordered (queuedAt ≤ startedAt ≤ completedAt, createdAt ≤ updatedAt) and never go backwards",
+    @Check(id = "LIFE-08", rule = "CONTRACT.md D7 (timestamps); CONTRACT.md O2", title = "Timestamps are ordered (queuedAt ≤ startedAt ≤ completedAt, createdAt ≤ updatedAt) and never go backwards",
             operation = GET_SUBMISSION)
     void timestamps_are_ordered_and_never_go_backwards() {
         List<JsonNode> observations = RUN.get().observations();
@@ -175,7 +175,7 @@ class LifecycleChecks {
         assertThat(problems).isEmpty();
     }
 
-    @Check(id = "LIFE-09", rule = "D7 (maxAttempts)", title = "attempts ≤ maxAttempts; maxAttempts is 3, and 5 for pipeline.dispatch_webhooks", operation = GET_SUBMISSION)
+    @Check(id = "LIFE-09", rule = "CONTRACT.md D7 (maxAttempts)", title = "attempts ≤ maxAttempts; maxAttempts is 3, and 5 for pipeline.dispatch_webhooks", operation = GET_SUBMISSION)
     void attempts_stay_within_max_attempts() {
         for (JsonNode observation : RUN.get().observations()) {
             for (JsonNode job : Pipeline.jobs(observation)) {
@@ -194,7 +194,7 @@ class LifecycleChecks {
         }
     }
 
-    @Check(id = "LIFE-10", rule = "D7 (resultId from run_inference on)", title = "resultId appears exactly when pipeline.run_inference has succeeded", operation = GET_SUBMISSION)
+    @Check(id = "LIFE-10", rule = "CONTRACT.md D7 (resultId from run_inference on)", title = "resultId appears exactly when pipeline.run_inference has succeeded", operation = GET_SUBMISSION)
     void result_id_appears_when_inference_succeeds() {
         Pipeline.Followed run = RUN.get();
         String first = null;
@@ -211,7 +211,7 @@ class LifecycleChecks {
         assertThat(run.resultId()).as("resultId of the completed submission").isNotNull();
     }
 
-    @Check(id = "LIFE-11", rule = "D7 (processingDurationMs); O2", title = "processingDurationMs = completedAt − startedAt of each finished job", operation = GET_SUBMISSION)
+    @Check(id = "LIFE-11", rule = "CONTRACT.md D7 (processingDurationMs); CONTRACT.md O2", title = "processingDurationMs = completedAt − startedAt of each finished job", operation = GET_SUBMISSION)
     void processing_duration_is_completed_minus_started() {
         for (JsonNode observation : RUN.get().observations()) {
             for (JsonNode job : Pipeline.jobs(observation)) {
@@ -220,7 +220,7 @@ class LifecycleChecks {
                 String type = job.path("type").asText();
                 if (started != null && completed != null) {
                     assertThat(job.path("processingDurationMs").isIntegralNumber()).as("processingDurationMs of %s", type).isTrue();
-                    // the timestamps may be written with fewer fractional digits than the server measured (O2)
+                    // the timestamps may be written with fewer fractional digits than the server measured (CONTRACT.md O2)
                     long tolerance = Math.max(Lifecycle.resolutionMillis(job.path("startedAt").asText()),
                             Lifecycle.resolutionMillis(job.path("completedAt").asText()));
                     assertThat(job.path("processingDurationMs").asLong())
@@ -234,7 +234,7 @@ class LifecycleChecks {
         }
     }
 
-    @Check(id = "LIFE-12", rule = "D7; IDUSCORE_RESULT_TIMEOUT", title = "The submission completes within the result timeout (time to result recorded)", operation = GET_SUBMISSION)
+    @Check(id = "LIFE-12", rule = "CONTRACT.md D7; IDUSCORE_RESULT_TIMEOUT", title = "The submission completes within the result timeout (time to result recorded)", operation = GET_SUBMISSION)
     void completes_within_the_result_timeout(Target target) {
         Pipeline.Followed run = RUN.get();
         Duration toResult = Pipeline.timeToResult(run);
@@ -242,11 +242,11 @@ class LifecycleChecks {
 
         assertThat(run.status()).as("final status").isEqualTo("completed");
         assertThat(toResult).as("time from the 202 to write_artifacts completing, by the deployment's clock")
-                // zero is possible: a fast pipeline and timestamps written to the second (O2)
+                // zero is possible: a fast pipeline and timestamps written to the second (CONTRACT.md O2)
                 .isGreaterThanOrEqualTo(Duration.ZERO).isLessThanOrEqualTo(target.resultTimeout());
     }
 
-    @Check(id = "LIFE-13", rule = "D3 (PartnerJobSummary); OpenAPI GET /v1/jobs/{jobId}", title = "GET /v1/jobs/{jobId} of each job agrees with its summary in the submission",
+    @Check(id = "LIFE-13", rule = "CONTRACT.md D3 (PartnerJobSummary); OpenAPI GET /v1/jobs/{jobId}", title = "GET /v1/jobs/{jobId} of each job agrees with its summary in the submission",
             operation = "GET /v1/jobs/{jobId}")
     void job_details_agree_with_the_summaries() {
         Pipeline.Followed run = RUN.get();
@@ -265,7 +265,7 @@ class LifecycleChecks {
         }
     }
 
-    @Check(id = "LIFE-14", rule = "D7 (slaDeadlineAt, slaBreached)", title = "slaDeadlineAt = queuedAt + the SLA (15 minutes on the mock); a normal run breaches none",
+    @Check(id = "LIFE-14", rule = "CONTRACT.md D7 (slaDeadlineAt, slaBreached)", title = "slaDeadlineAt = queuedAt + the SLA (15 minutes on the mock); a normal run breaches none",
             operation = GET_SUBMISSION)
     void sla_deadlines_follow_queued_at_and_a_normal_run_breaches_none(Target target) {
         Set<Duration> slas = new java.util.HashSet<>();
@@ -286,7 +286,7 @@ class LifecycleChecks {
         }
     }
 
-    @Check(id = "LIFE-15", rule = "D7 (labels)", title = "Labels are the title case of the slug; job types carry the D7 labels", operation = GET_SUBMISSION)
+    @Check(id = "LIFE-15", rule = "CONTRACT.md D7 (labels)", title = "Labels are the title case of the slug; job types carry the CONTRACT.md D7 labels", operation = GET_SUBMISSION)
     void labels_follow_the_slugs() {
         Map<String, String> typeLabels = Map.of(
                 "pipeline.ingest_validate", "Ingest & validate", "pipeline.deidentify", "De-identify",
@@ -305,7 +305,7 @@ class LifecycleChecks {
         }
     }
 
-    @Check(id = "LIFE-16", rule = "D7 (queuedAt)", title = "The ingest job is queued at acceptance; each later job only after its parent succeeded",
+    @Check(id = "LIFE-16", rule = "CONTRACT.md D7 (queuedAt)", title = "The ingest job is queued at acceptance; each later job only after its parent succeeded",
             operation = GET_SUBMISSION)
     void each_job_is_queued_after_its_parent_succeeded() {
         Pipeline.Followed run = RUN.get();
@@ -323,7 +323,7 @@ class LifecycleChecks {
         }
     }
 
-    @Check(id = "LIFE-17", rule = "D3 (counts); D8", title = "counts.results and counts.artifacts match the result once completed", operation = GET_SUBMISSION)
+    @Check(id = "LIFE-17", rule = "CONTRACT.md D3 (counts); CONTRACT.md D8", title = "counts.results and counts.artifacts match the result once completed", operation = GET_SUBMISSION)
     void counts_match_the_result() {
         Pipeline.Followed run = RUN.get();
         JsonNode result = Pipeline.result(run.accepted().credential(), run.resultId());

@@ -19,14 +19,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * PID: the body's {@code partnerId} must be the sending key's own Partner ID (403 PARTNER_ID_MISMATCH), checked after
- * the schema and before the marker panel (D4 order).
+ * the schema and before the marker panel (CONTRACT.md D4 order).
  */
 @ConformanceTest
 class PartnerIdChecks {
 
     private static final String SUBMIT = "POST /v1/submissions";
 
-    @Check(id = "PID-01", rule = "D4 (403 PARTNER_ID_MISMATCH); D6", title = "A partnerId that is not the key's answers 403 PARTNER_ID_MISMATCH with the correlationId",
+    @Check(id = "PID-01", rule = "CONTRACT.md D4 (403 PARTNER_ID_MISMATCH); CONTRACT.md D6", title = "A partnerId that is not the key's answers 403 PARTNER_ID_MISMATCH with the correlationId",
             operation = SUBMIT)
     void a_foreign_partner_id_is_refused(Credential primary) {
         ObjectNode body = Fixtures.validSubmission(primary);
@@ -39,7 +39,7 @@ class PartnerIdChecks {
         assertThat(error.path("correlationId").asText()).as("error.correlationId").isEqualTo(correlationId);
     }
 
-    @Check(id = "PID-02", rule = "D4 (403 PARTNER_ID_MISMATCH); D6", title = "The Partner ID of another credential of the same tenant answers 403 PARTNER_ID_MISMATCH",
+    @Check(id = "PID-02", rule = "CONTRACT.md D4 (403 PARTNER_ID_MISMATCH); CONTRACT.md D6", title = "The Partner ID of another credential of the same tenant answers 403 PARTNER_ID_MISMATCH",
             operation = SUBMIT)
     void another_credentials_partner_id_is_refused(Target target) {
         Checks.require(target.secondCredential().isPresent(), "no second credential of the tenant configured (IDUSCORE_SECOND_*)");
@@ -49,7 +49,7 @@ class PartnerIdChecks {
         ErrorEnvelope.assertError(post(primary, body, Api.newCorrelationId()), 403, "PARTNER_ID_MISMATCH");
     }
 
-    @Check(id = "PID-03", rule = "D4 (check order on a POST)", title = "A schema error is reported before a partnerId mismatch (400 VALIDATION_ERROR)", operation = SUBMIT)
+    @Check(id = "PID-03", rule = "CONTRACT.md D4 (check order on a POST)", title = "A schema error is reported before a partnerId mismatch (400 VALIDATION_ERROR)", operation = SUBMIT)
     void a_schema_error_wins_over_a_partner_id_mismatch(Credential primary) {
         ObjectNode body = Fixtures.validSubmission(primary);
         body.put("partnerId", UUID.randomUUID().toString());
@@ -59,7 +59,7 @@ class PartnerIdChecks {
         ErrorEnvelope.assertFieldError(error, "partnerSubjectId");
     }
 
-    @Check(id = "PID-04", rule = "D4 (check order on a POST)", title = "A partnerId mismatch is reported before a marker panel error (403, not 400)", operation = SUBMIT)
+    @Check(id = "PID-04", rule = "CONTRACT.md D4 (check order on a POST)", title = "A partnerId mismatch is reported before a marker panel error (403, not 400)", operation = SUBMIT)
     void a_partner_id_mismatch_wins_over_a_marker_panel_error(Credential primary) {
         ObjectNode body = Fixtures.validSubmission(primary);
         body.put("partnerId", UUID.randomUUID().toString());

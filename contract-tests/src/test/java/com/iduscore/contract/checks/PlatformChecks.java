@@ -16,12 +16,12 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * PLAT and DRIFT: the public platform routes (liveness, readiness, the OpenAPI document) need no key and answer as
- * D10 says; the published document has not drifted from the pinned one in a way that breaks partners.
+ * CONTRACT.md D10 says; the published document has not drifted from the pinned one in a way that breaks partners.
  */
 @ConformanceTest
 class PlatformChecks {
 
-    @Check(id = "PLAT-01", rule = "D10 (health)", title = "GET /health answers 200 {status: ok, timestamp} without a key",
+    @Check(id = "PLAT-01", rule = "CONTRACT.md D10 (health)", title = "GET /health answers 200 {status: ok, timestamp} without a key",
             operation = "GET /health", writes = false)
     void health_answers_ok_with_a_timestamp_without_a_key() {
         Response response = Api.givenAnonymous().get("/health");
@@ -33,7 +33,7 @@ class PlatformChecks {
         assertThat(Json.instant(body, "timestamp")).as("timestamp is a date-time").isNotNull();
     }
 
-    @Check(id = "PLAT-02", rule = "D10 (health)", title = "GET /health/ready answers 200 {status: ok} or 503 {status: unavailable} without a key",
+    @Check(id = "PLAT-02", rule = "CONTRACT.md D10 (health)", title = "GET /health/ready answers 200 {status: ok} or 503 {status: unavailable} without a key",
             operation = "GET /health/ready", writes = false)
     void readiness_answers_ok_or_unavailable_without_a_key() {
         Response response = Api.givenAnonymous().get("/health/ready");
@@ -53,7 +53,7 @@ class PlatformChecks {
         }
     }
 
-    @Check(id = "PLAT-03", rule = "D10 (published document); D1", title = "GET /openapi.json serves an OpenAPI 3.1 document as application/json without a key",
+    @Check(id = "PLAT-03", rule = "CONTRACT.md D10 (published document); CONTRACT.md D1", title = "GET /openapi.json serves an OpenAPI 3.1 document as application/json without a key",
             operation = "GET /openapi.json", writes = false)
     void openapi_json_is_served_without_a_key() {
         Response response = Api.givenAnonymous().get("/openapi.json");
@@ -66,7 +66,7 @@ class PlatformChecks {
                 .contains("/v1/submissions", "/v1/submissions/{submissionId}", "/v1/jobs/{jobId}", "/v1/results/{resultId}");
     }
 
-    @Check(id = "PLAT-04", rule = "D10 (published document); D1", title = "GET /openapi.yaml serves the document as application/yaml without a key",
+    @Check(id = "PLAT-04", rule = "CONTRACT.md D10 (published document); CONTRACT.md D1", title = "GET /openapi.yaml serves the document as application/yaml without a key",
             operation = "GET /openapi.yaml", writes = false)
     void openapi_yaml_is_served_without_a_key() {
         Response response = Api.givenAnonymous().get("/openapi.yaml");
@@ -77,7 +77,7 @@ class PlatformChecks {
         assertThat(document.path("openapi").asText()).as("openapi version").startsWith("3.1.");
     }
 
-    @Check(id = "PLAT-05", rule = "D10; O7 (YAML compared by meaning)", title = "/openapi.json and /openapi.yaml are the same document",
+    @Check(id = "PLAT-05", rule = "CONTRACT.md D10; CONTRACT.md O7 (YAML compared by meaning)", title = "/openapi.json and /openapi.yaml are the same document",
             operation = "GET /openapi.json", writes = false)
     void openapi_json_and_yaml_are_the_same_document() {
         JsonNode json = Json.body(Api.givenAnonymous().get("/openapi.json"));
@@ -90,7 +90,7 @@ class PlatformChecks {
         }
     }
 
-    @Check(id = "PLAT-06", rule = "D10 (platform routes need no key)", title = "The platform routes ignore API keys: an unknown key still gets 200 from /health and /openapi.json",
+    @Check(id = "PLAT-06", rule = "CONTRACT.md D10 (platform routes need no key)", title = "The platform routes ignore API keys: an unknown key still gets 200 from /health and /openapi.json",
             operation = "GET /health", writes = false)
     void platform_routes_ignore_api_keys() {
         String unknown = "idu_unknown_" + java.util.UUID.randomUUID();
@@ -101,7 +101,7 @@ class PlatformChecks {
                 .as("GET /openapi.json with an unknown Bearer token").isEqualTo(200);
     }
 
-    @Check(id = "DRIFT-01", rule = "D1; OpenAPI document (breaking differences only)", title = "The published /openapi.json has no breaking difference from the pinned contract",
+    @Check(id = "DRIFT-01", rule = "CONTRACT.md D1; OpenAPI document (breaking differences only)", title = "The published /openapi.json has no breaking difference from the pinned contract",
             operation = "GET /openapi.json", writes = false)
     void published_document_has_no_breaking_drift_from_the_pinned_one() {
         Response response = Api.givenAnonymous().get("/openapi.json");

@@ -23,7 +23,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * RES: the result of a completed submission (D8): one outcome per requested outcome in request order, {@code outcome}
+ * RES: the result of a completed submission (CONTRACT.md D8): one outcome per requested outcome in request order, {@code outcome}
  * the first, {@code outcomes} only for more than one; deterministic scores in [0, 1] whose tier and reference placement
  * follow the thresholds; a status mirroring the submission's.
  */
@@ -46,7 +46,7 @@ class ResultChecks {
     record Completed(Pipeline.Followed run, JsonNode result) {
     }
 
-    @Check(id = "RES-01", rule = "D8", title = "outcome equals outcomes[0]", operation = GET_RESULT)
+    @Check(id = "RES-01", rule = "CONTRACT.md D8", title = "outcome equals outcomes[0]", operation = GET_RESULT)
     void outcome_is_the_first_of_outcomes() {
         JsonNode result = THREE_OUTCOMES.get().result();
 
@@ -54,12 +54,12 @@ class ResultChecks {
         assertThat(result.path("outcome")).as("outcome vs outcomes[0]").isEqualTo(result.path("outcomes").path(0));
     }
 
-    @Check(id = "RES-02", rule = "D8", title = "One outcome per requested outcome, in request order", operation = GET_RESULT)
+    @Check(id = "RES-02", rule = "CONTRACT.md D8", title = "One outcome per requested outcome, in request order", operation = GET_RESULT)
     void outcomes_follow_the_request_order() {
         assertThat(outcomeIds(THREE_OUTCOMES.get().result())).as("outcomeIds").containsExactlyElementsOf(REQUESTED);
     }
 
-    @Check(id = "RES-03", rule = "D8", title = "A single requested outcome gives outcome and no outcomes key", operation = GET_RESULT)
+    @Check(id = "RES-03", rule = "CONTRACT.md D8", title = "A single requested outcome gives outcome and no outcomes key", operation = GET_RESULT)
     void a_single_outcome_has_no_outcomes_array(Target target) {
         ObjectNode body = Fixtures.minimalSubmission(target.primary());
         ((ObjectNode) body.path("options")).set("requestedOutcomes", Json.array("wellbeing.cognitive"));
@@ -70,7 +70,7 @@ class ResultChecks {
         assertThat(result.path("outcome").path("outcomeId").asText()).as("outcome.outcomeId").isEqualTo("wellbeing.cognitive");
     }
 
-    @Check(id = "RES-04", rule = "D8", title = "The same body submitted twice (two keys) gets the same scores", operation = GET_RESULT)
+    @Check(id = "RES-04", rule = "CONTRACT.md D8", title = "The same body submitted twice (two keys) gets the same scores", operation = GET_RESULT)
     void the_same_body_gets_the_same_scores(Target target) {
         ObjectNode body = Fixtures.validSubmission(target.primary());
 
@@ -81,7 +81,7 @@ class ResultChecks {
         assertThat(scores(second)).as("scores of the second submission of the same body").isEqualTo(scores(first));
     }
 
-    @Check(id = "RES-05", rule = "D8", title = "Every score is a number in [0, 1]", operation = GET_RESULT)
+    @Check(id = "RES-05", rule = "CONTRACT.md D8", title = "Every score is a number in [0, 1]", operation = GET_RESULT)
     void scores_are_between_zero_and_one() {
         for (JsonNode outcome : outcomes(THREE_OUTCOMES.get().result())) {
             JsonNode score = outcome.path("score");
@@ -90,7 +90,7 @@ class ResultChecks {
         }
     }
 
-    @Check(id = "RES-06", rule = "D8", title = "Tier and referencePlacement follow the score (low < 1/3 ≤ medium < 2/3 ≤ high; above from 0.5)",
+    @Check(id = "RES-06", rule = "CONTRACT.md D8", title = "Tier and referencePlacement follow the score (low < 1/3 ≤ medium < 2/3 ≤ high; above from 0.5)",
             operation = GET_RESULT)
     void tier_and_placement_follow_the_score() {
         for (JsonNode outcome : outcomes(THREE_OUTCOMES.get().result())) {
@@ -104,7 +104,7 @@ class ResultChecks {
         }
     }
 
-    @Check(id = "RES-07", rule = "D7 (the result's status mirrors the submission's); D8", title = "The result's status, ids and partnerSubmissionId mirror the submission's", operation = GET_RESULT)
+    @Check(id = "RES-07", rule = "CONTRACT.md D7 (the result's status mirrors the submission's); CONTRACT.md D8", title = "The result's status, ids and partnerSubmissionId mirror the submission's", operation = GET_RESULT)
     void the_result_mirrors_the_submission() {
         Completed completed = THREE_OUTCOMES.get();
         Credential credential = completed.run().accepted().credential();
@@ -118,7 +118,7 @@ class ResultChecks {
         assertThat(result.path("partnerSubmissionId")).as("partnerSubmissionId").isEqualTo(submission.path("partnerSubmissionId"));
     }
 
-    @Check(id = "RES-08", rule = "D8", title = "Without requestedOutcomes the four Health Yourself areas are scored, in their order", operation = GET_RESULT)
+    @Check(id = "RES-08", rule = "CONTRACT.md D8", title = "Without requestedOutcomes the four Health Yourself areas are scored, in their order", operation = GET_RESULT)
     void the_default_outcomes_are_the_four_areas(Target target) {
         ObjectNode body = Fixtures.validSubmission(target.primary());
         ((ObjectNode) body.path("options")).remove("requestedOutcomes");
@@ -129,7 +129,7 @@ class ResultChecks {
                 "wellbeing.cardiovascular", "wellbeing.cognitive", "wellbeing.renal", "wellbeing.respiratory");
     }
 
-    @Check(id = "RES-09", rule = "D8", title = "Outcome synonyms are normalised (wellbeing.kidney → wellbeing.renal)", operation = GET_RESULT)
+    @Check(id = "RES-09", rule = "CONTRACT.md D8", title = "Outcome synonyms are normalised (wellbeing.kidney → wellbeing.renal)", operation = GET_RESULT)
     void outcome_synonyms_are_normalised(Target target) {
         ObjectNode body = Fixtures.validSubmission(target.primary());
         ((ObjectNode) body.path("options")).set("requestedOutcomes", Json.array("wellbeing.kidney", "wellbeing.cardiovascular"));
@@ -140,7 +140,7 @@ class ResultChecks {
                 .containsExactly("wellbeing.renal", "wellbeing.cardiovascular");
     }
 
-    @Check(id = "RES-10", rule = "D11 (every optional subject section sent); D8; OpenAPI #/components/schemas/PartnerOutcomeSummaryPublicV1",
+    @Check(id = "RES-10", rule = "CONTRACT.md D11 (every optional subject section sent); CONTRACT.md D8; OpenAPI #/components/schemas/PartnerOutcomeSummaryPublicV1",
             title = "A body with every optional input (measurements, history, familyHistory) is scored; no notice says inputs were missing",
             operation = GET_RESULT)
     void a_body_with_every_optional_input_is_scored_without_a_missing_input_notice(Target target) {
@@ -160,9 +160,9 @@ class ResultChecks {
         }
         List<String> aboutMissingInputs = notices.stream().filter(n -> n.toLowerCase(java.util.Locale.ROOT).contains("optional input")).toList();
         if (target.kind() == com.iduscore.contract.target.TargetKind.URL) {
-            // notices are informational and their wording is the deployment's (O8): a finding, not a failure
+            // notices are informational and their wording is the deployment's (CONTRACT.md O8): a finding, not a failure
             if (!aboutMissingInputs.isEmpty()) {
-                Checks.warn("D8", "every optional input was sent, yet: " + aboutMissingInputs);
+                Checks.warn("CONTRACT.md D8", "every optional input was sent, yet: " + aboutMissingInputs);
             }
         } else {
             assertThat(aboutMissingInputs).as("notices about missing optional inputs when every optional input was sent"

@@ -18,35 +18,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * ROUTE: a path the API does not have is a 404 NOT_FOUND envelope; a known path with a method it does not support is a
- * 405 METHOD_NOT_ALLOWED envelope with an {@code Allow} header listing what it does support (D4).
+ * 405 METHOD_NOT_ALLOWED envelope with an {@code Allow} header listing what it does support (CONTRACT.md D4).
  */
 @ConformanceTest
 class RoutingChecks {
 
-    @Check(id = "ROUTE-01", rule = "D4 (404 NOT_FOUND for an unknown route)", title = "An unknown /v1 route answers 404 NOT_FOUND", operation = "GET /v1/unknown", writes = false)
+    @Check(id = "ROUTE-01", rule = "CONTRACT.md D4 (404 NOT_FOUND for an unknown route)", title = "An unknown /v1 route answers 404 NOT_FOUND", operation = "GET /v1/unknown", writes = false)
     void an_unknown_v1_route_is_not_found(Credential primary) {
         ErrorEnvelope.assertError(Api.givenInvalid(primary).get("/v1/no-such-route"), 404, "NOT_FOUND");
         ErrorEnvelope.assertError(Api.givenInvalid(primary).get("/v1/submissions/" + UUID.randomUUID() + "/extra"), 404, "NOT_FOUND");
     }
 
-    @Check(id = "ROUTE-02", rule = "D4 (404 NOT_FOUND for an unknown route)", title = "An unknown route outside /v1 answers 404 NOT_FOUND", operation = "GET /unknown", writes = false)
+    @Check(id = "ROUTE-02", rule = "CONTRACT.md D4 (404 NOT_FOUND for an unknown route)", title = "An unknown route outside /v1 answers 404 NOT_FOUND", operation = "GET /unknown", writes = false)
     void an_unknown_route_is_not_found() {
         ErrorEnvelope.assertError(Api.givenInvalidAnonymous().get("/no-such-route"), 404, "NOT_FOUND");
     }
 
-    @Check(id = "ROUTE-03", rule = "D4 (404 NOT_FOUND, 405 METHOD_NOT_ALLOWED with Allow); O9", title = "DELETE /v1/submissions/{id} answers 405 METHOD_NOT_ALLOWED with Allow: GET, OPTIONS",
+    @Check(id = "ROUTE-03", rule = "CONTRACT.md D4 (404 NOT_FOUND, 405 METHOD_NOT_ALLOWED with Allow); CONTRACT.md O9", title = "DELETE /v1/submissions/{id} answers 405 METHOD_NOT_ALLOWED with Allow: GET, OPTIONS",
             operation = "DELETE /v1/submissions/{submissionId}", writes = false)
     void deleting_a_submission_is_not_allowed(Credential primary) {
         assertNotAllowed(Api.givenInvalid(primary).delete("/v1/submissions/" + UUID.randomUUID()), "GET", "OPTIONS");
     }
 
-    @Check(id = "ROUTE-04", rule = "D4 (404 NOT_FOUND, 405 METHOD_NOT_ALLOWED with Allow); O9", title = "GET /v1/submissions answers 405 METHOD_NOT_ALLOWED with Allow: POST, OPTIONS",
+    @Check(id = "ROUTE-04", rule = "CONTRACT.md D4 (404 NOT_FOUND, 405 METHOD_NOT_ALLOWED with Allow); CONTRACT.md O9", title = "GET /v1/submissions answers 405 METHOD_NOT_ALLOWED with Allow: POST, OPTIONS",
             operation = "GET /v1/submissions", writes = false)
     void listing_submissions_is_not_allowed(Credential primary) {
         assertNotAllowed(Api.givenInvalid(primary).get("/v1/submissions"), "POST", "OPTIONS");
     }
 
-    @Check(id = "ROUTE-05", rule = "D4 (404 NOT_FOUND, 405 METHOD_NOT_ALLOWED with Allow); O9", title = "PUT /v1/jobs/{id} and POST /v1/results/{id} answer 405 METHOD_NOT_ALLOWED with Allow: GET",
+    @Check(id = "ROUTE-05", rule = "CONTRACT.md D4 (404 NOT_FOUND, 405 METHOD_NOT_ALLOWED with Allow); CONTRACT.md O9", title = "PUT /v1/jobs/{id} and POST /v1/results/{id} answer 405 METHOD_NOT_ALLOWED with Allow: GET",
             operation = "PUT /v1/jobs/{jobId}", writes = false)
     void writing_jobs_and_results_is_not_allowed(Credential primary) {
         assertNotAllowed(Api.givenInvalid(primary).contentType("application/json").body("{}")
@@ -56,13 +56,13 @@ class RoutingChecks {
                 .post("/v1/results/" + UUID.randomUUID()), "GET", "OPTIONS");
     }
 
-    @Check(id = "ROUTE-06", rule = "D4 (404 NOT_FOUND, 405 METHOD_NOT_ALLOWED with Allow); O9", title = "DELETE /v1/partner-auth-probe answers 405 METHOD_NOT_ALLOWED with Allow: GET, POST",
+    @Check(id = "ROUTE-06", rule = "CONTRACT.md D4 (404 NOT_FOUND, 405 METHOD_NOT_ALLOWED with Allow); CONTRACT.md O9", title = "DELETE /v1/partner-auth-probe answers 405 METHOD_NOT_ALLOWED with Allow: GET, POST",
             operation = "DELETE /v1/partner-auth-probe", writes = false)
     void deleting_the_probe_is_not_allowed(Credential primary) {
         assertNotAllowed(Api.givenInvalid(primary).delete("/v1/partner-auth-probe"), "GET", "POST", "OPTIONS");
     }
 
-    @Check(id = "ROUTE-07", rule = "D4 (404 NOT_FOUND, 405 METHOD_NOT_ALLOWED with Allow); O9", title = "POST /health answers 405 METHOD_NOT_ALLOWED with Allow: GET", operation = "POST /health",
+    @Check(id = "ROUTE-07", rule = "CONTRACT.md D4 (404 NOT_FOUND, 405 METHOD_NOT_ALLOWED with Allow); CONTRACT.md O9", title = "POST /health answers 405 METHOD_NOT_ALLOWED with Allow: GET", operation = "POST /health",
             writes = false)
     void posting_to_health_is_not_allowed() {
         assertNotAllowed(Api.givenInvalidAnonymous().post("/health"), "GET");

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * LIFE (error paths): the mock's scenario triggers ({@code partnerSubmissionId} prefixes) drive a submission down each
- * path D7 describes: a dead letter, a retry, an ingest rejection, a partial result (the SLA breach, LIFE-23, jumps the
+ * path CONTRACT.md D7 describes: a dead letter, a retry, an ingest rejection, a partial result (the SLA breach, LIFE-23, jumps the
  * clock and lives in {@link ClockJumpChecks}). The mock honours the triggers; against a deployment reached by URL these
  * checks run when {@code IDUSCORE_SCENARIOS=true} says it honours them too, else they are skipped with that reason.
  */
@@ -30,7 +30,7 @@ class ScenarioChecks {
 
     private static final String GET_SUBMISSION = "GET /v1/submissions/{submissionId}";
 
-    @Check(id = "LIFE-20", rule = "D7; D12 (scenario triggers, mock and IDUSCORE_SCENARIOS=true)", title = "Inference failing every attempt: run_inference dead_letter after maxAttempts, later jobs cancelled, submission failed",
+    @Check(id = "LIFE-20", rule = "CONTRACT.md D7; CONTRACT.md D12 (scenario triggers, mock and IDUSCORE_SCENARIOS=true)", title = "Inference failing every attempt: run_inference dead_letter after maxAttempts, later jobs cancelled, submission failed",
             operation = GET_SUBMISSION)
     void inference_that_always_fails_ends_in_a_dead_letter(Target target) {
         Pipeline.Followed run = follow(target, "sim-fail-inference-");
@@ -58,7 +58,7 @@ class ScenarioChecks {
         assertThat(Lifecycle.submissionMovesForward(run.observations())).as("submission moves").isEmpty();
     }
 
-    @Check(id = "LIFE-21", rule = "D7; D12 (scenario triggers, mock and IDUSCORE_SCENARIOS=true)", title = "Inference failing once is retried: attempts 2, succeeded, submission completed",
+    @Check(id = "LIFE-21", rule = "CONTRACT.md D7; CONTRACT.md D12 (scenario triggers, mock and IDUSCORE_SCENARIOS=true)", title = "Inference failing once is retried: attempts 2, succeeded, submission completed",
             operation = GET_SUBMISSION)
     void inference_that_fails_once_is_retried(Target target) {
         Pipeline.Followed run = follow(target, "sim-retry-inference-");
@@ -72,7 +72,7 @@ class ScenarioChecks {
         assertThat(Lifecycle.timestampsNeverGoBackwards(run.observations())).as("timestamps").isEmpty();
     }
 
-    @Check(id = "LIFE-22", rule = "D7; D12 (scenario triggers, mock and IDUSCORE_SCENARIOS=true)", title = "Ingest rejecting the submission: rejected, no later job runs, no result", operation = GET_SUBMISSION)
+    @Check(id = "LIFE-22", rule = "CONTRACT.md D7; CONTRACT.md D12 (scenario triggers, mock and IDUSCORE_SCENARIOS=true)", title = "Ingest rejecting the submission: rejected, no later job runs, no result", operation = GET_SUBMISSION)
     void a_submission_rejected_at_ingest_stops_there(Target target) {
         Pipeline.Followed run = follow(target, "sim-reject-");
 
@@ -90,7 +90,7 @@ class ScenarioChecks {
         assertThat(Lifecycle.submissionMovesForward(run.observations())).as("submission moves").isEmpty();
     }
 
-    @Check(id = "LIFE-24", rule = "D7; D12 (scenario triggers, mock and IDUSCORE_SCENARIOS=true)", title = "A partial result: every outcome is partial with a notice", operation = "GET /v1/results/{resultId}")
+    @Check(id = "LIFE-24", rule = "CONTRACT.md D7; CONTRACT.md D12 (scenario triggers, mock and IDUSCORE_SCENARIOS=true)", title = "A partial result: every outcome is partial with a notice", operation = "GET /v1/results/{resultId}")
     void a_partial_result_says_so_in_every_outcome(Target target) {
         Pipeline.Followed run = follow(target, "sim-partial-");
 

@@ -28,7 +28,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * VAL: the canonical submission body (D11). Valid bodies are accepted (the positive controls the negative checks
+ * VAL: the canonical submission body (CONTRACT.md D11). Valid bodies are accepted (the positive controls the negative checks
  * build on); each named fixture variant gets its documented error; and one generated variant per rule of the
  * {@code CanonicalSubmissionV1} schema, derived from the pinned document (never a copy of it), gets
  * 400 VALIDATION_ERROR naming the field.
@@ -39,21 +39,21 @@ class ValidationChecks {
 
     private static final String SUBMIT = "POST /v1/submissions";
 
-    @Check(id = "VAL-01", rule = "D11; OpenAPI #/components/schemas/CanonicalSubmissionV1", title = "The complete fixture (every section, 14 markers) is accepted with 202", operation = SUBMIT)
+    @Check(id = "VAL-01", rule = "CONTRACT.md D11; OpenAPI #/components/schemas/CanonicalSubmissionV1", title = "The complete fixture (every section, 14 markers) is accepted with 202", operation = SUBMIT)
     void the_complete_submission_is_accepted(Credential primary) {
         Pipeline.Accepted accepted = Pipeline.submit(primary, Fixtures.validSubmission(primary));
 
         assertThat(accepted.json().path("status").asText()).as("status of a new submission").isEqualTo("received");
     }
 
-    @Check(id = "VAL-02", rule = "D11; OpenAPI #/components/schemas/CanonicalSubmissionV1", title = "The minimal fixture (only what the contract requires) is accepted with 202", operation = SUBMIT)
+    @Check(id = "VAL-02", rule = "CONTRACT.md D11; OpenAPI #/components/schemas/CanonicalSubmissionV1", title = "The minimal fixture (only what the contract requires) is accepted with 202", operation = SUBMIT)
     void the_minimal_submission_is_accepted(Credential primary) {
         Pipeline.Accepted accepted = Pipeline.submit(primary, Fixtures.minimalSubmission(primary));
 
         assertThat(accepted.json().path("status").asText()).as("status of a new submission").isEqualTo("received");
     }
 
-    @Check(id = "VAL-03", rule = "D11; OpenAPI #/components/schemas/CanonicalSubmissionV1", title = "A null on an optional field counts as absent: the body is accepted with 202", operation = SUBMIT)
+    @Check(id = "VAL-03", rule = "CONTRACT.md D11; OpenAPI #/components/schemas/CanonicalSubmissionV1", title = "A null on an optional field counts as absent: the body is accepted with 202", operation = SUBMIT)
     void null_on_optional_fields_counts_as_absent(Credential primary) {
         ObjectNode body = Fixtures.validSubmission(primary);
         body.putNull("questionnaire");
@@ -72,7 +72,7 @@ class ValidationChecks {
         assertThat(accepted.json().path("status").asText()).as("status of the new submission").isEqualTo("received");
     }
 
-    @Check(id = "VAL-04", rule = "D11; OpenAPI #/components/schemas/CanonicalSubmissionV1", title = "-1 (not applicable) is accepted on the optional smoking numbers", operation = SUBMIT)
+    @Check(id = "VAL-04", rule = "CONTRACT.md D11; OpenAPI #/components/schemas/CanonicalSubmissionV1", title = "-1 (not applicable) is accepted on the optional smoking numbers", operation = SUBMIT)
     void minus_one_is_accepted_on_optional_smoking_numbers(Credential primary) {
         ObjectNode body = Fixtures.validSubmission(primary);
         ObjectNode smoking = (ObjectNode) body.path("subject").path("history").path("smoking");
@@ -83,13 +83,13 @@ class ValidationChecks {
         Pipeline.Accepted accepted = Pipeline.submit(primary, body);
 
         assertThat(accepted.json().path("status").asText())
-                .as("status of the 202 for a body with -1 on pastCigsPerDay, startAge and stopAge (D11 allows -1 there)")
+                .as("status of the 202 for a body with -1 on pastCigsPerDay, startAge and stopAge (CONTRACT.md D11 allows -1 there)")
                 .isEqualTo("received");
         assertThat(Pipeline.submission(primary, accepted.submissionId()).path("submissionId").asText())
                 .as("the accepted submission can be read back").isEqualTo(accepted.submissionId());
     }
 
-    @Check(id = "VAL-05", rule = "D4 (400 VALIDATION_ERROR with correlationId); D11; O1", title = "A body with a schema error answers VALIDATION_ERROR with the request's correlationId",
+    @Check(id = "VAL-05", rule = "CONTRACT.md D4 (400 VALIDATION_ERROR with correlationId); CONTRACT.md D11; CONTRACT.md O1", title = "A body with a schema error answers VALIDATION_ERROR with the request's correlationId",
             operation = SUBMIT)
     void a_schema_error_carries_the_correlation_id(Credential primary) {
         ObjectNode body = Fixtures.validSubmission(primary);
@@ -111,7 +111,7 @@ class ValidationChecks {
         Credential primary = target.primary();
         return Fixtures.invalidVariants().stream().map(variant -> Checks.dynamic(
                 "VAL-FIX-" + variant.name(),
-                "D11; D4 (status and code of fixtures/submissions/invalid/index.json); O1 (where the field is named)",
+                "CONTRACT.md D11; CONTRACT.md D4 (status and code of fixtures/submissions/invalid/index.json); CONTRACT.md O1 (where the field is named)",
                 variant.description() + " → " + variant.expectedStatus() + " " + variant.expectedCode(),
                 SUBMIT,
                 () -> assertVariant(primary, variant)));
@@ -129,7 +129,7 @@ class ValidationChecks {
         return generated.variants().stream().map(variant -> Checks.dynamic(
                 variant.id(),
                 "OpenAPI #/components/schemas/CanonicalSubmissionV1" + (variant.path().isEmpty() ? "" : " at " + variant.path())
-                        + "; D11; O1",
+                        + "; CONTRACT.md D11; CONTRACT.md O1",
                 variant.description() + " → 400 VALIDATION_ERROR naming " + (variant.path().isEmpty() ? "the key" : variant.path()),
                 SUBMIT,
                 () -> {

@@ -31,7 +31,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * HOOK: the {@code result.ready} webhook (D9), as the partner's receiver sees it: one signed delivery per completed
+ * HOOK: the {@code result.ready} webhook (CONTRACT.md D9), as the partner's receiver sees it: one signed delivery per completed
  * submission, headers with the configured prefix, a closed body that agrees with the submission and its result; a
  * non-2xx answer is retried with a new delivery id and the same body, with backoff, up to the dispatch job's
  * maxAttempts. Needs a webhook receiver registered with the deployment (the stub registers the suite's own).
@@ -62,7 +62,7 @@ class WebhookChecks {
         return new Delivered(run, delivery, Pipeline.result(target.primary(), run.resultId()));
     });
 
-    @Check(id = "HOOK-01", rule = "D9", title = "A completed submission is delivered to the registered receiver", operation = WEBHOOK)
+    @Check(id = "HOOK-01", rule = "CONTRACT.md D9", title = "A completed submission is delivered to the registered receiver", operation = WEBHOOK)
     void a_completed_submission_is_delivered(WebhookInbox inbox) {
         Delivered delivered = DELIVERED.get();
 
@@ -70,7 +70,7 @@ class WebhookChecks {
         assertThat(delivered.run().status()).as("status of the delivered submission").isEqualTo("completed");
     }
 
-    @Check(id = "HOOK-02", rule = "D9", title = "Headers: Event result.ready, a UUID Delivery-Id, a recent Unix-seconds Timestamp, JSON body",
+    @Check(id = "HOOK-02", rule = "CONTRACT.md D9", title = "Headers: Event result.ready, a UUID Delivery-Id, a recent Unix-seconds Timestamp, JSON body",
             operation = WEBHOOK)
     void the_delivery_carries_the_event_headers(WebhookInbox inbox) {
         Delivered delivered = DELIVERED.get();
@@ -89,7 +89,7 @@ class WebhookChecks {
         assertThat(delivery.header("Content-Type").orElse("")).as("Content-Type of the delivery").startsWith("application/json");
     }
 
-    @Check(id = "HOOK-03", rule = "D9", title = "Signature is v1= + hex HMAC-SHA256(secret, timestamp + \".\" + raw body), verified by the receiver",
+    @Check(id = "HOOK-03", rule = "CONTRACT.md D9", title = "Signature is v1= + hex HMAC-SHA256(secret, timestamp + \".\" + raw body), verified by the receiver",
             operation = WEBHOOK)
     void the_signature_verifies(WebhookInbox inbox) {
         ReceivedWebhook delivery = DELIVERED.get().delivery();
@@ -97,7 +97,7 @@ class WebhookChecks {
         assertSigned(delivery, inbox);
     }
 
-    @Check(id = "HOOK-04", rule = "D9; OpenAPI #/components/schemas/ResultReadyWebhookEvent", title = "The body is a closed ResultReadyWebhookEvent", operation = WEBHOOK)
+    @Check(id = "HOOK-04", rule = "CONTRACT.md D9; OpenAPI #/components/schemas/ResultReadyWebhookEvent", title = "The body is a closed ResultReadyWebhookEvent", operation = WEBHOOK)
     void the_body_is_a_valid_event(WebhookInbox inbox) {
         JsonNode body = DELIVERED.get().delivery().json();
 
@@ -107,7 +107,7 @@ class WebhookChecks {
         assertThat(Json.fieldNames(body)).as("body fields are the declared ones").isSubsetOf(declared);
     }
 
-    @Check(id = "HOOK-05", rule = "D9", title = "The body agrees with the submission and its result (ids, status, reportId = first artifact)",
+    @Check(id = "HOOK-05", rule = "CONTRACT.md D9", title = "The body agrees with the submission and its result (ids, status, reportId = first artifact)",
             operation = WEBHOOK)
     void the_body_agrees_with_the_submission_and_result(WebhookInbox inbox) {
         Delivered delivered = DELIVERED.get();
@@ -126,7 +126,7 @@ class WebhookChecks {
         assertThat(Json.instant(body, "completedAt")).as("completedAt").isNotNull();
     }
 
-    @Check(id = "HOOK-06", rule = "D9", title = "The registered webhook key is sent as X-Api-Key (never the submissions key)", operation = WEBHOOK)
+    @Check(id = "HOOK-06", rule = "CONTRACT.md D9", title = "The registered webhook key is sent as X-Api-Key (never the submissions key)", operation = WEBHOOK)
     void the_registered_webhook_key_is_sent(WebhookInbox inbox, Target target) {
         Checks.require(inbox.apiKey().isPresent(), "no webhook key registered for the receiver (IDUSCORE_WEBHOOK_API_KEY)");
         ReceivedWebhook delivery = DELIVERED.get().delivery();
@@ -135,7 +135,7 @@ class WebhookChecks {
         assertThat(delivery.headerValues("X-Api-Key")).as("the submissions key is never sent").doesNotContain(target.primary().apiKey());
     }
 
-    @Check(id = "HOOK-07", rule = "D9", title = "An acknowledged delivery is not repeated: one delivery, dispatch job succeeded after 1 attempt",
+    @Check(id = "HOOK-07", rule = "CONTRACT.md D9", title = "An acknowledged delivery is not repeated: one delivery, dispatch job succeeded after 1 attempt",
             operation = WEBHOOK)
     void an_acknowledged_delivery_is_sent_once(WebhookInbox inbox) {
         Delivered delivered = DELIVERED.get();
@@ -146,7 +146,7 @@ class WebhookChecks {
         assertThat(dispatch.path("attempts").asInt()).as("dispatch job attempts").isEqualTo(1);
     }
 
-    @Check(id = "HOOK-08", rule = "D9", title = "After a 500 the delivery is retried with a new Delivery-Id and the same body, signed, after ≥ 1 s",
+    @Check(id = "HOOK-08", rule = "CONTRACT.md D9", title = "After a 500 the delivery is retried with a new Delivery-Id and the same body, signed, after ≥ 1 s",
             operation = WEBHOOK)
     void a_failed_delivery_is_retried_with_a_new_id_and_the_same_body(WebhookInbox inbox, Target target) {
         Pipeline.Accepted accepted = submitAnswering(inbox, target, 500, 1);
@@ -169,7 +169,7 @@ class WebhookChecks {
         assertThat(run.job(DISPATCH).path("attempts").asInt()).as("dispatch job attempts").isEqualTo(2);
     }
 
-    @Check(id = "HOOK-09", rule = "D9", title = "A receiver that never acknowledges gets maxAttempts deliveries with 1, 2, 4, 8 s backoff; "
+    @Check(id = "HOOK-09", rule = "CONTRACT.md D9", title = "A receiver that never acknowledges gets maxAttempts deliveries with 1, 2, 4, 8 s backoff; "
             + "the dispatch job ends dead_letter and the submission stays completed", operation = WEBHOOK)
     void retries_stop_after_max_attempts(WebhookInbox inbox, Target target) {
         Pipeline.Accepted accepted = submitAnswering(inbox, target, 503, 5);
@@ -227,13 +227,13 @@ class WebhookChecks {
     }
 
     /**
-     * The value of the D9 header {@code prefix + name} (names compared without case: O3); when it is missing, the
+     * The value of the CONTRACT.md D9 header {@code prefix + name} (names compared without case: CONTRACT.md O3); when it is missing, the
      * failure lists the headers that came and says what usually causes it (another header prefix).
      */
     static String required(ReceivedWebhook delivery, String prefix, String name) {
         return delivery.header(prefix + name).orElseThrow(() -> new AssertionError("expected the delivery to carry the"
-                + " header " + prefix + name + " (D9), but it came without it; its headers: " + delivery.headers().keySet()
-                + ". Likely cause: the deployment uses another header prefix than " + prefix + " (D9 allows X-Idunox- and"
+                + " header " + prefix + name + " (CONTRACT.md D9), but it came without it; its headers: " + delivery.headers().keySet()
+                + ". Likely cause: the deployment uses another header prefix than " + prefix + " (CONTRACT.md D9 allows X-Idunox- and"
                 + " X-IduScore-; set IDUSCORE_WEBHOOK_HEADER_PREFIX to the one it sends)"));
     }
 

@@ -7,35 +7,35 @@
  *   <caption>Groups</caption>
  *   <tr><th>Ids</th><th>Class</th><th>What the deployment must do</th></tr>
  *   <tr><td>PLAT-01..06, DRIFT-01</td><td>{@link com.iduscore.contract.checks.PlatformChecks}</td><td>health, readiness, the
- *       published document and its drift from the pinned one (D10)</td></tr>
+ *       published document and its drift from the pinned one (CONTRACT.md D10)</td></tr>
  *   <tr><td>AUTH-01..12</td><td>{@link com.iduscore.contract.checks.AuthChecks}</td><td>keys as X-Api-Key or Bearer, 401, inactive
- *       tenant 403, the probe (D4, D6, D10)</td></tr>
+ *       tenant 403, the probe (CONTRACT.md D4, D6, D10)</td></tr>
  *   <tr><td>HDR-01..11</td><td>{@link com.iduscore.contract.checks.WriteHeaderChecks}</td><td>write headers, 415, 413, malformed
- *       JSON, and the D4 check order</td></tr>
+ *       JSON, and the CONTRACT.md D4 check order</td></tr>
  *   <tr><td>VAL-01..05, VAL-FIX-name, VAL-GEN-path-kind</td><td>{@link com.iduscore.contract.checks.ValidationChecks}</td><td>the
- *       canonical body (D11): positive controls, the named fixture variants, and one generated variant per schema rule
+ *       canonical body (CONTRACT.md D11): positive controls, the named fixture variants, and one generated variant per schema rule
  *       ({@link com.iduscore.contract.checks.support.NegativeVariants})</td></tr>
  *   <tr><td>PID-01..04</td><td>{@link com.iduscore.contract.checks.PartnerIdChecks}</td><td>partnerId is the key's (403)</td></tr>
  *   <tr><td>PANEL-01..07</td><td>{@link com.iduscore.contract.checks.MarkerPanelChecks}</td><td>the 14-marker panel
  *       (SUBMISSION_VALIDATION_ERROR)</td></tr>
  *   <tr><td>IDEM-01..10</td><td>{@link com.iduscore.contract.checks.IdempotencyChecks}</td><td>replay, canonical JSON, 409, 4xx not
- *       stored, concurrency, per-credential keys, the 24-hour window (D5)</td></tr>
+ *       stored, concurrency, per-credential keys, the 24-hour window (CONTRACT.md D5)</td></tr>
  *   <tr><td>ISO-01..09</td><td>{@link com.iduscore.contract.checks.IsolationChecks}</td><td>other tenant 404 like an unknown id,
- *       other credential 403, bad UUID 400 (D6)</td></tr>
+ *       other credential 403, bad UUID 400 (CONTRACT.md D6)</td></tr>
  *   <tr><td>LIFE-01..17</td><td>{@link com.iduscore.contract.checks.LifecycleChecks}</td><td>one submission followed to the end:
- *       statuses, jobs, timestamps, attempts, SLA, labels (D2, D3, D7); rules in
+ *       statuses, jobs, timestamps, attempts, SLA, labels (CONTRACT.md D2, D3, D7); rules in
  *       {@link com.iduscore.contract.checks.support.Lifecycle}</td></tr>
  *   <tr><td>LIFE-20..24</td><td>{@link com.iduscore.contract.checks.ScenarioChecks}</td><td>the mock's scenario triggers (dead
  *       letter, retry, rejection, partial); skipped on a real deployment</td></tr>
  *   <tr><td>RES-01..09</td><td>{@link com.iduscore.contract.checks.ResultChecks}</td><td>outcomes, order, determinism, tiers
- *       (D8)</td></tr>
+ *       (CONTRACT.md D8)</td></tr>
  *   <tr><td>ART-02..07, 09..11</td><td>{@link com.iduscore.contract.checks.ArtifactChecks}</td><td>signed download URLs and the
- *       files behind them (D8)</td></tr>
+ *       files behind them (CONTRACT.md D8)</td></tr>
  *   <tr><td>HOOK-01..09</td><td>{@link com.iduscore.contract.checks.WebhookChecks}</td><td>the signed result.ready webhook and its
- *       retries (D9); needs a receiver</td></tr>
+ *       retries (CONTRACT.md D9); needs a receiver</td></tr>
  *   <tr><td>ERR-01..07</td><td>{@link com.iduscore.contract.checks.ErrorEnvelopeChecks}</td><td>the envelope, requestId,
- *       correlationId (D4, D10)</td></tr>
- *   <tr><td>CORS-01..06</td><td>{@link com.iduscore.contract.checks.CorsChecks}</td><td>preflight on every /v1 path (D10)</td></tr>
+ *       correlationId (CONTRACT.md D4, D10)</td></tr>
+ *   <tr><td>CORS-01..06</td><td>{@link com.iduscore.contract.checks.CorsChecks}</td><td>preflight on every /v1 path (CONTRACT.md D10)</td></tr>
  *   <tr><td>ROUTE-01..07</td><td>{@link com.iduscore.contract.checks.RoutingChecks}</td><td>404 unknown route, 405 with Allow</td></tr>
  *   <tr><td>ART-01, ART-08, IDEM-08, LIFE-23</td><td>{@link com.iduscore.contract.checks.ClockJumpChecks}</td><td>checks that need
  *       the clock to themselves (hour-long jumps, a short-lived state)</td></tr>

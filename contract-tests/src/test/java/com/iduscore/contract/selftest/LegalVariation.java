@@ -10,7 +10,7 @@ import java.util.function.Supplier;
  * and none of them may fail.
  *
  * @param name        what varies, in snake case ({@code json_keys_in_reverse_order})
- * @param rule        the open choice it exercises ({@code O4}) or the rule that allows it
+ * @param rule        the open choice it exercises ({@code CONTRACT.md O4}) or the rule that allows it
  * @param description what the proxy does, for the report
  * @param deviation   makes a fresh transformation (the proxy's hooks; it must keep the contract)
  * @param classes     the check classes (simple names) whose checks could be confused by it: those run

@@ -39,7 +39,7 @@ import java.util.zip.GZIPOutputStream;
  * open (CONTRACT.md O1–O12), applied by the proxy to a conforming mock's traffic. The suite must not fail on any of
  * them: a red result has to mean the deployment broke the contract.
  *
- * <p>Every transformation is deterministic (the same message always becomes the same bytes), since D5 requires a
+ * <p>Every transformation is deterministic (the same message always becomes the same bytes), since CONTRACT.md D5 requires a
  * replay to repeat the original byte for byte and a deployment that varies does so consistently.
  */
 final class LegalVariations {
@@ -59,90 +59,90 @@ final class LegalVariations {
         String signature = webhookPrefix + "Signature";
         String timestamp = webhookPrefix + "Timestamp";
         return List.of(
-                // ------------------------------------------------------------ O4: JSON key order and white space
-                LegalVariation.of("json_keys_in_reverse_order", "O4", "every JSON object of every response lists its keys in reverse order",
+                // ------------------------------------------------------------ CONTRACT.md O4: JSON key order and white space
+                LegalVariation.of("json_keys_in_reverse_order", "CONTRACT.md O4", "every JSON object of every response lists its keys in reverse order",
                         Scope.API, () -> onJson(LegalVariations::reversedKeys, LegalVariations::compact)),
-                LegalVariation.of("json_keys_sorted", "O4", "every JSON object of every response lists its keys alphabetically",
+                LegalVariation.of("json_keys_sorted", "CONTRACT.md O4", "every JSON object of every response lists its keys alphabetically",
                         Scope.API, () -> onJson(LegalVariations::sortedKeys, LegalVariations::compact)),
-                LegalVariation.of("json_pretty_printed", "O4", "every JSON response is indented over several lines",
+                LegalVariation.of("json_pretty_printed", "CONTRACT.md O4", "every JSON response is indented over several lines",
                         Scope.API, () -> onJson(UnaryOperator.identity(), LegalVariations::pretty)),
-                LegalVariation.of("json_with_surrounding_white_space", "O4", "every JSON response starts with a space and a newline and ends with a newline",
+                LegalVariation.of("json_with_surrounding_white_space", "CONTRACT.md O4", "every JSON response starts with a space and a newline and ends with a newline",
                         Scope.API, () -> onJson(UnaryOperator.identity(), json -> (" \n" + new String(compact(json), StandardCharsets.UTF_8) + "\n")
                                 .getBytes(StandardCharsets.UTF_8))),
 
-                // ------------------------------------------------------------ O2: date-time form
-                LegalVariation.of("date_times_with_plus_00_00", "O2", "every date-time ends +00:00 instead of Z",
+                // ------------------------------------------------------------ CONTRACT.md O2: date-time form
+                LegalVariation.of("date_times_with_plus_00_00", "CONTRACT.md O2", "every date-time ends +00:00 instead of Z",
                         Scope.TIMESTAMPS, () -> onDateTimes((seconds, fraction) -> seconds + (fraction.isEmpty() ? "" : "." + fraction) + "+00:00")),
-                LegalVariation.of("date_times_without_fraction", "O2", "every date-time is written to the second (no fractional digits)",
+                LegalVariation.of("date_times_without_fraction", "CONTRACT.md O2", "every date-time is written to the second (no fractional digits)",
                         Scope.TIMESTAMPS, () -> onDateTimes((seconds, fraction) -> seconds + "Z")),
                 // (3 digits is the mock's own form, which every run shows)
-                LegalVariation.of("date_times_with_1_fractional_digit", "O2", "every date-time is written to the tenth of a second",
+                LegalVariation.of("date_times_with_1_fractional_digit", "CONTRACT.md O2", "every date-time is written to the tenth of a second",
                         Scope.TIMESTAMPS, () -> onDateTimes((seconds, fraction) -> seconds + "." + digits(fraction, 1) + "Z")),
-                LegalVariation.of("date_times_with_6_fractional_digits", "O2", "every date-time has exactly 6 fractional digits",
+                LegalVariation.of("date_times_with_6_fractional_digits", "CONTRACT.md O2", "every date-time has exactly 6 fractional digits",
                         Scope.TIMESTAMPS, () -> onDateTimes((seconds, fraction) -> seconds + "." + digits(fraction, 6) + "Z")),
-                LegalVariation.of("date_times_with_9_fractional_digits", "O2", "every date-time has exactly 9 fractional digits",
+                LegalVariation.of("date_times_with_9_fractional_digits", "CONTRACT.md O2", "every date-time has exactly 9 fractional digits",
                         Scope.TIMESTAMPS, () -> onDateTimes((seconds, fraction) -> seconds + "." + digits(fraction, 9) + "Z")),
 
-                // ------------------------------------------------------------ O5, O9, O12: framing, headers, media type
-                LegalVariation.of("chunked_bodies", "O5", "every response with a body is sent chunked, without Content-Length",
+                // ------------------------------------------------------------ CONTRACT.md O5, O9, O12: framing, headers, media type
+                LegalVariation.of("chunked_bodies", "CONTRACT.md O5", "every response with a body is sent chunked, without Content-Length",
                         Scope.API, () -> onResponse(r -> r.body().length == 0 ? r : r.withHeader(DeviationProxy.CHUNKED, "true"))),
-                LegalVariation.of("gzip_when_asked", "O5", "every body is gzip-compressed (Content-Encoding: gzip) when the request sent Accept-Encoding: gzip",
+                LegalVariation.of("gzip_when_asked", "CONTRACT.md O5", "every body is gzip-compressed (Content-Encoding: gzip) when the request sent Accept-Encoding: gzip",
                         Scope.API, Gzip::new),
-                LegalVariation.of("extra_response_headers", "O9", "every response carries Cache-Control, Vary, Server-Timing, X-Served-By and Strict-Transport-Security",
+                LegalVariation.of("extra_response_headers", "CONTRACT.md O9", "every response carries Cache-Control, Vary, Server-Timing, X-Served-By and Strict-Transport-Security",
                         Scope.API, () -> onResponse(r -> r.withHeader("Cache-Control", "no-store").withHeader("Vary", "Accept-Encoding, Origin")
                                 .withHeader("Server-Timing", "app;dur=3").withHeader("X-Served-By", "edge-7")
                                 .withHeader("Strict-Transport-Security", "max-age=63072000"))),
-                LegalVariation.of("charset_utf_8_added", "O12", "application/json and application/yaml answers say ; charset=utf-8",
+                LegalVariation.of("charset_utf_8_added", "CONTRACT.md O12", "application/json and application/yaml answers say ; charset=utf-8",
                         Scope.API, () -> onContentType(type -> type + "; charset=utf-8")),
-                LegalVariation.of("charset_UTF_8_without_space", "O12", "application/json and application/yaml answers say ;charset=UTF-8",
+                LegalVariation.of("charset_UTF_8_without_space", "CONTRACT.md O12", "application/json and application/yaml answers say ;charset=UTF-8",
                         Scope.API, () -> onContentType(type -> type + ";charset=UTF-8")),
 
-                // ------------------------------------------------------------ O1, O8, O10, O11: errors and request ids
-                LegalVariation.of("error_messages_reworded", "O8", "every error.message is reworded (same code, status and fields)",
+                // ------------------------------------------------------------ CONTRACT.md O1, O8, O10, O11: errors and request ids
+                LegalVariation.of("error_messages_reworded", "CONTRACT.md O8", "every error.message is reworded (same code, status and fields)",
                         Scope.ERRORS, () -> onErrors(error -> {
                             error.put("message", "Request refused (" + error.path("code").asText().toLowerCase(Locale.ROOT).replace('_', ' ') + ")");
                             return true;
                         })),
-                LegalVariation.of("unknown_keys_reported_as_zod_flatten_does", "O1",
+                LegalVariation.of("unknown_keys_reported_as_zod_flatten_does", "CONTRACT.md O1",
                         "an unknown key is reported under its parent path (top level: formErrors) as Unrecognized key(s) in object: 'key'",
                         Scope.ERRORS, () -> onErrors(LegalVariations::zodUnrecognizedKeys)),
-                LegalVariation.of("field_errors_named_by_the_parent_path", "O1", "every fieldErrors key a.b.c is reported as a.b",
+                LegalVariation.of("field_errors_named_by_the_parent_path", "CONTRACT.md O1", "every fieldErrors key a.b.c is reported as a.b",
                         Scope.ERRORS, () -> onErrors(LegalVariations::fieldErrorsByParent)),
-                LegalVariation.of("field_errors_quoted_in_form_errors", "O1", "every fieldErrors entry is reported in formErrors, quoting the path",
+                LegalVariation.of("field_errors_quoted_in_form_errors", "CONTRACT.md O1", "every fieldErrors entry is reported in formErrors, quoting the path",
                         Scope.ERRORS, () -> onErrors(LegalVariations::fieldErrorsInFormErrors)),
-                LegalVariation.of("panel_details_named_by_the_parent_path", "O1", "every SUBMISSION_VALIDATION_ERROR details[].field markers.X.unit is reported as markers.X",
+                LegalVariation.of("panel_details_named_by_the_parent_path", "CONTRACT.md O1", "every SUBMISSION_VALIDATION_ERROR details[].field markers.X.unit is reported as markers.X",
                         Scope.ERRORS, () -> onErrors(LegalVariations::panelDetailsByParent)),
-                LegalVariation.of("error_lists_in_reverse_order", "O10", "formErrors, each fieldErrors list and the details array come in reverse order",
+                LegalVariation.of("error_lists_in_reverse_order", "CONTRACT.md O10", "formErrors, each fieldErrors list and the details array come in reverse order",
                         Scope.ERRORS, () -> onErrors(LegalVariations::reversedErrorLists)),
-                LegalVariation.of("generated_request_ids_not_uuids", "O11",
+                LegalVariation.of("generated_request_ids_not_uuids", "CONTRACT.md O11",
                         "a generated x-request-id (none was sent) is req_ + 32 hex digits, in the header and in error.requestId",
                         Scope.ERRORS, RequestIdFormat::new),
 
-                // ------------------------------------------------------------ O7: /openapi.yaml
-                LegalVariation.of("yaml_with_anchors_and_aliases", "O7", "/openapi.yaml shares every repeated mapping and sequence through an anchor and aliases",
+                // ------------------------------------------------------------ CONTRACT.md O7: /openapi.yaml
+                LegalVariation.of("yaml_with_anchors_and_aliases", "CONTRACT.md O7", "/openapi.yaml shares every repeated mapping and sequence through an anchor and aliases",
                         Scope.DOCUMENT, () -> onYaml(FlowStyle.BLOCK, ScalarStyle.PLAIN, true, false)),
-                LegalVariation.of("yaml_in_flow_style", "O7", "/openapi.yaml is written in flow style ({…} and […])",
+                LegalVariation.of("yaml_in_flow_style", "CONTRACT.md O7", "/openapi.yaml is written in flow style ({…} and […])",
                         Scope.DOCUMENT, () -> onYaml(FlowStyle.FLOW, ScalarStyle.PLAIN, false, false)),
-                LegalVariation.of("yaml_with_double_quoted_scalars", "O7", "every scalar of /openapi.yaml is double-quoted (numbers and booleans tagged)",
+                LegalVariation.of("yaml_with_double_quoted_scalars", "CONTRACT.md O7", "every scalar of /openapi.yaml is double-quoted (numbers and booleans tagged)",
                         Scope.DOCUMENT, () -> onYaml(FlowStyle.BLOCK, ScalarStyle.DOUBLE_QUOTED, false, false)),
-                LegalVariation.of("yaml_with_single_quotes_and_document_markers", "O7",
+                LegalVariation.of("yaml_with_single_quotes_and_document_markers", "CONTRACT.md O7",
                         "/openapi.yaml starts with %YAML 1.2 and ---, ends with ..., single-quotes its scalars and uses aliases",
                         Scope.DOCUMENT, () -> onYaml(FlowStyle.BLOCK, ScalarStyle.SINGLE_QUOTED, true, true)),
 
-                // ------------------------------------------------------------ O3, O9, O10: CORS and Allow lists
-                LegalVariation.of("cors_and_allow_lists_reformatted", "O3",
+                // ------------------------------------------------------------ CONTRACT.md O3, O9, O10: CORS and Allow lists
+                LegalVariation.of("cors_and_allow_lists_reformatted", "CONTRACT.md O3",
                         "Access-Control-Allow-Headers and -Expose-Headers lower-cased and reversed without spaces; Allow of a 405 in reverse order",
                         Scope.CORS_AND_ROUTES, () -> onResponse(LegalVariations::reformattedLists)),
 
                 // ------------------------------------------------------------ the webhook (re-signed where the body changes)
-                LegalVariation.of("webhook_body_keys_in_reverse_order", "O4", "result.ready lists its body keys in reverse order (re-signed)",
+                LegalVariation.of("webhook_body_keys_in_reverse_order", "CONTRACT.md O4", "result.ready lists its body keys in reverse order (re-signed)",
                         Scope.WEBHOOK, () -> onWebhookBody(json -> compact(reversedKeys(json)), signature, timestamp, webhookSecret)),
-                LegalVariation.of("webhook_body_pretty_printed", "O4", "result.ready's body is indented (re-signed)",
+                LegalVariation.of("webhook_body_pretty_printed", "CONTRACT.md O4", "result.ready's body is indented (re-signed)",
                         Scope.WEBHOOK, () -> onWebhookBody(LegalVariations::pretty, signature, timestamp, webhookSecret)),
-                LegalVariation.of("webhook_completed_at_with_plus_00_00", "O2", "result.ready's completedAt ends +00:00 and has 6 fractional digits (re-signed)",
+                LegalVariation.of("webhook_completed_at_with_plus_00_00", "CONTRACT.md O2", "result.ready's completedAt ends +00:00 and has 6 fractional digits (re-signed)",
                         Scope.WEBHOOK, () -> onWebhookBody(json -> compact(dateTimes(json, (seconds, fraction) -> seconds + "." + digits(fraction, 6) + "+00:00")),
                                 signature, timestamp, webhookSecret)),
-                LegalVariation.of("webhook_extra_headers_and_charset", "O9",
+                LegalVariation.of("webhook_extra_headers_and_charset", "CONTRACT.md O9",
                         "result.ready carries User-Agent, Traceparent and Content-Type: application/json; charset=utf-8",
                         Scope.WEBHOOK, () -> new Deviation() {
                             @Override

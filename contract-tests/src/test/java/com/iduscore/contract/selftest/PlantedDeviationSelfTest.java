@@ -38,7 +38,7 @@ import java.util.stream.Stream;
  *       check alone runs; it is caught when the check FAILS on an assertion (not skipped, not broken by an exception)
  *       and the proxy really applied the deviation at least once;</li>
  *   <li>legal variations, control: every check any variation runs, with nothing planted, must not fail;</li>
- *   <li>one test per legal variation ({@code json_keys_sorted_passes_every_check (O4)}): the variation is planted and
+ *   <li>one test per legal variation ({@code json_keys_sorted_passes_every_check (CONTRACT.md O4)}): the variation is planted and
  *       the check classes of its scope run; no check may fail (passed, warned or skipped), and the proxy must have
  *       applied it.</li>
  * </ol>

@@ -49,7 +49,7 @@ public record WebhookDelivery(Map<String, List<String>> headers, byte[] body) {
         return new WebhookDelivery(headers, newBody);
     }
 
-    /** {@code v1=<hex HMAC-SHA256(secret, timestamp + "." + body)>}, the D9 signature of this body at {@code timestamp}. */
+    /** {@code v1=<hex HMAC-SHA256(secret, timestamp + "." + body)>}, the CONTRACT.md D9 signature of this body at {@code timestamp}. */
     public String signature(String secret, String timestamp) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

@@ -12,7 +12,7 @@ import java.util.HexFormat;
 import java.util.UUID;
 
 /**
- * Signs artifact download URLs with HMAC-SHA256 over {@code artifactId + "." + expires} (D8), lowercase hex.
+ * Signs artifact download URLs with HMAC-SHA256 over {@code artifactId + "." + expires} (CONTRACT.md D8), lowercase hex.
  *
  * <p>The no-argument constructor makes a per-process secret, so URLs die with the process; {@link #withSecret(byte[])}
  * takes a saved one (the state file keeps {@link #secret()}) so URLs handed out before a restart stay valid after it.

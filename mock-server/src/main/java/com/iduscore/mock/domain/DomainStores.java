@@ -15,7 +15,7 @@ public record DomainStores(SubmissionStore submissions, IdempotencyStore idempot
         Objects.requireNonNull(idempotency, "idempotency");
     }
 
-    /** Fresh in-memory stores; idempotency keys live {@link IduScoreService#IDEMPOTENCY_WINDOW} (D5). */
+    /** Fresh in-memory stores; idempotency keys live {@link IduScoreService#IDEMPOTENCY_WINDOW} (CONTRACT.md D5). */
     public static DomainStores inMemory() {
         return new DomainStores(new InMemorySubmissionStore(),
                 new InMemoryIdempotencyStore(IduScoreService.IDEMPOTENCY_WINDOW));

@@ -70,9 +70,9 @@ import java.util.concurrent.ScheduledExecutorService;
  * after changes, and once more by {@link #close()}.
  */
 public final class IduScoreService implements PartnerApi, MockControl, AutoCloseable {
-    /** How long an {@code Idempotency-Key} is remembered (D5). */
+    /** How long an {@code Idempotency-Key} is remembered (CONTRACT.md D5). */
     public static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
-    /** How long a signed artifact link stays valid from the GET that issued it (D8). */
+    /** How long a signed artifact link stays valid from the GET that issued it (CONTRACT.md D8). */
     public static final Duration LINK_LIFETIME = Duration.ofHours(1);
     private static final Duration STATE_WRITE_DELAY = Duration.ofMillis(200);
     /** How far {@link #settle} may move the clock at most. */
@@ -351,7 +351,7 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
                 "iduscore-result-" + content.resultId() + "." + file.kind().slug(), bytes);
     }
 
-    /** NOT_FOUND for an unknown id and for another tenant's, alike; FORBIDDEN for another credential of the same tenant (D6). */
+    /** NOT_FOUND for an unknown id and for another tenant's, alike; FORBIDDEN for another credential of the same tenant (CONTRACT.md D6). */
     private static Submission visible(Caller caller, Submission submission, String resource) {
         Objects.requireNonNull(caller, "caller");
         if (submission == null || !submission.tenantId().equals(caller.tenantId())) {

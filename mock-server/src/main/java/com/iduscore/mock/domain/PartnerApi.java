@@ -24,7 +24,7 @@ public interface PartnerApi {
     Caller authenticate(String apiKey);
 
     /**
-     * Steps after schema validation (D4 order): {@code partnerId} ({@code PARTNER_ID_MISMATCH}), marker panel
+     * Steps after schema validation (CONTRACT.md D4 order): {@code partnerId} ({@code PARTNER_ID_MISMATCH}), marker panel
      * ({@code SUBMISSION_VALIDATION_ERROR}), idempotency (replay or {@code IDEMPOTENCY_CONFLICT}), create.
      * Safe under concurrent calls with one key: exactly one submission, every caller the same view.
      */

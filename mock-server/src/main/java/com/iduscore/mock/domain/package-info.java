@@ -6,13 +6,13 @@
  *
  * <p>Where things live:
  * <ul>
- *   <li>{@code tenant}: tenants, credentials (keys as SHA-256 hashes), authentication (D6);</li>
- *   <li>{@code submission}: an accepted submission, its status, the 14-marker panel, the store by id (D3, D11);</li>
- *   <li>{@code pipeline}: the seven jobs, their timing and retries, scenario triggers, the ticker (D7);</li>
- *   <li>{@code idempotency}: canonical JSON fingerprints and the per-credential key store (D5);</li>
- *   <li>{@code result}: outcome areas, deterministic scores, outcome summaries, the result row (D8);</li>
- *   <li>{@code artifact}: report files and the signing/rendering ports (D8);</li>
- *   <li>{@code webhook}: the {@code result.ready} body, delivery on its own threads, the delivery log (D9);</li>
+ *   <li>{@code tenant}: tenants, credentials (keys as SHA-256 hashes), authentication (CONTRACT.md D6);</li>
+ *   <li>{@code submission}: an accepted submission, its status, the 14-marker panel, the store by id (CONTRACT.md D3, D11);</li>
+ *   <li>{@code pipeline}: the seven jobs, their timing and retries, scenario triggers, the ticker (CONTRACT.md D7);</li>
+ *   <li>{@code idempotency}: canonical JSON fingerprints and the per-credential key store (CONTRACT.md D5);</li>
+ *   <li>{@code result}: outcome areas, deterministic scores, outcome summaries, the result row (CONTRACT.md D8);</li>
+ *   <li>{@code artifact}: report files and the signing/rendering ports (CONTRACT.md D8);</li>
+ *   <li>{@code webhook}: the {@code result.ready} body, delivery on its own threads, the delivery log (CONTRACT.md D9);</li>
  *   <li>{@code state}: the snapshot format and the state file;</li>
  *   <li>{@code clock}: manual and system clocks; {@code error}: the API's refusals; {@code view}: JSON-shaped answers.</li>
  * </ul>

@@ -13,7 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * The canonical form of a parsed JSON document (D5): object keys sorted by code point, no insignificant white space,
+ * The canonical form of a parsed JSON document (CONTRACT.md D5): object keys sorted by code point, no insignificant white space,
  * numbers written by value ({@code 1}, {@code 1.0} and {@code 1e0} are one number), strings JSON-escaped. Two bodies
  * that differ only in key order, spacing or number spelling have the same canonical form and the same fingerprint.
  */

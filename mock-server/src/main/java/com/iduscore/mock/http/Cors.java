@@ -1,6 +1,6 @@
 package com.iduscore.mock.http;
 
-/** The CORS headers of D10: on every partner response, and in full on an {@code OPTIONS} preflight. */
+/** The CORS headers of CONTRACT.md D10: on every partner response, and in full on an {@code OPTIONS} preflight. */
 final class Cors {
     static final String ALLOW_ORIGIN = "*";
     static final String ALLOW_METHODS = "GET, POST, OPTIONS";

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The API's error envelope (D4): {@code {"error":{"code","message","requestId","correlationId"?,"details"?}}} and
+ * The API's error envelope (CONTRACT.md D4): {@code {"error":{"code","message","requestId","correlationId"?,"details"?}}} and
  * nothing else, at either level. Shared by the partner routes and the admin API.
  */
 public final class ErrorReplies {

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * The partner API's routes: a thin layer that owns what is HTTP (routing, headers, content type, size, JSON, schema,
  * rate limits, CORS) and hands every decision about submissions, jobs and results to {@link PartnerApi}.
  *
- * <p>Check order on a POST (D4): authenticate (401/403) → rate limit (429) → write headers (400) → content type and
+ * <p>Check order on a POST (CONTRACT.md D4): authenticate (401/403) → rate limit (429) → write headers (400) → content type and
  * size (415/413) → JSON parse and schema (400) → the domain (partnerId 403, panel 400, idempotency 202/409, create).
  * Refusals are thrown as {@link ApiException}; the caller turns them into the error envelope.
  */

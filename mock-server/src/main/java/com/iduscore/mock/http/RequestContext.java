@@ -4,7 +4,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The ids a response carries back (D10, D4): the request id echoed as {@code x-request-id} and {@code error.requestId},
+ * The ids a response carries back (CONTRACT.md D10, D4): the request id echoed as {@code x-request-id} and {@code error.requestId},
  * and the correlation id echoed as {@code error.correlationId} when the request sent one.
  *
  * <p>A client's {@code x-request-id} is echoed when it is printable ASCII of at most 200 characters; otherwise a

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The HTTP half of D4's checks on a POST body, in order: content type (415), size (413), JSON parse (400),
+ * The HTTP half of CONTRACT.md D4's checks on a POST body, in order: content type (415), size (413), JSON parse (400),
  * numbers a double cannot hold (400), canonical schema (400 with Zod-flatten details). What is left (partnerId, marker panel, idempotency) is the domain's.
  */
 final class SubmissionBodyReader {

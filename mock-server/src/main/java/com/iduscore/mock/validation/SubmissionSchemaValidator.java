@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Checks a parsed POST /v1/submissions body against {@code components.schemas.CanonicalSubmissionV1} of the OpenAPI
- * document (D11), so the mock never carries a second copy of the schema.
+ * document (CONTRACT.md D11), so the mock never carries a second copy of the schema.
  */
 public interface SubmissionSchemaValidator {
 
@@ -20,7 +20,7 @@ public interface SubmissionSchemaValidator {
      * Keys are dotted paths from the body root ({@code subject.demographics.sexAtBirth}, {@code markers.3.unit}).
      */
     record FieldErrors(List<String> formErrors, Map<String, List<String>> fieldErrors) {
-        /** Not a JSON property: {@code details} carries exactly {@code formErrors} and {@code fieldErrors} (D4). */
+        /** Not a JSON property: {@code details} carries exactly {@code formErrors} and {@code fieldErrors} (CONTRACT.md D4). */
         @JsonIgnore
         public boolean isEmpty() {
             return formErrors.isEmpty() && fieldErrors.isEmpty();

@@ -9,7 +9,7 @@ import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 
 /**
- * The {@code result.ready} signature (D9): {@code v1=} + lowercase hex of HMAC-SHA256 keyed with the tenant's webhook
+ * The {@code result.ready} signature (CONTRACT.md D9): {@code v1=} + lowercase hex of HMAC-SHA256 keyed with the tenant's webhook
  * secret (UTF-8) over {@code timestamp + "." + rawBody}, the body exactly as sent. Stateless and thread-safe.
  */
 public final class HmacWebhookSigner implements WebhookSigner {

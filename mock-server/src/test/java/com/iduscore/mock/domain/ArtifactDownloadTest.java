@@ -17,7 +17,7 @@ import java.util.UUID;
 import static com.iduscore.mock.domain.ApiExceptionAssert.assertRefusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** D8: signed links, valid an hour from the GET that issued them, and the files behind them. */
+/** CONTRACT.md D8: signed links, valid an hour from the GET that issued them, and the files behind them. */
 class ArtifactDownloadTest {
     private static final String BASE = "http://127.0.0.1:8080/";
     private final DomainHarness harness = new DomainHarness();

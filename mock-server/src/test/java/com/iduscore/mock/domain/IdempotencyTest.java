@@ -22,7 +22,7 @@ import static com.iduscore.mock.domain.DomainHarness.A1;
 import static com.iduscore.mock.domain.DomainHarness.B1;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** D5: keys per credential, 24 hours, fingerprint of the canonical body, replay or 409, exactly one submission. */
+/** CONTRACT.md D5: keys per credential, 24 hours, fingerprint of the canonical body, replay or 409, exactly one submission. */
 class IdempotencyTest {
     private final DomainHarness harness = new DomainHarness();
 

@@ -18,7 +18,7 @@ import static com.iduscore.mock.domain.DomainHarness.START;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * D7 on a manual clock with 300 ms steps: a step queued at T runs at T+150 ms and succeeds at T+300 ms, when the
+ * CONTRACT.md D7 on a manual clock with 300 ms steps: a step queued at T runs at T+150 ms and succeeds at T+300 ms, when the
  * next one is queued. Ingest 0–300, de-identify 300–600, map 600–900, upsert 900–1200, inference 1200–1500,
  * artifacts 1500–1800, dispatch 1800–2100 (no webhook).
  */

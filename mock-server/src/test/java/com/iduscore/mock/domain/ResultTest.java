@@ -14,7 +14,7 @@ import static com.iduscore.mock.domain.DomainHarness.A1;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** D8: outcomes, scores, tiers and labels. */
+/** CONTRACT.md D8: outcomes, scores, tiers and labels. */
 class ResultTest {
     private final DomainHarness harness = new DomainHarness();
     private final Caller caller = harness.a1();

@@ -12,7 +12,7 @@ import static com.iduscore.mock.domain.DomainHarness.A2;
 import static com.iduscore.mock.domain.DomainHarness.START;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** POST /v1/submissions after the schema: partnerId, the marker panel, then the 202 (D2, D4, D11). */
+/** POST /v1/submissions after the schema: partnerId, the marker panel, then the 202 (CONTRACT.md D2, D4, D11). */
 class SubmitTest {
     private final DomainHarness harness = new DomainHarness();
 

@@ -17,7 +17,7 @@ import static com.iduscore.mock.domain.DomainHarness.A1;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** D6: keys, tenants, and who may read what. */
+/** CONTRACT.md D6: keys, tenants, and who may read what. */
 class TenantIsolationTest {
     private final DomainHarness harness = new DomainHarness();
     private Submitted submitted;

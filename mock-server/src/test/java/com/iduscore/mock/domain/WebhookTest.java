@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * D9 on a manual clock: write_artifacts succeeds at +1800 ms, dispatch queues then and sends its first attempt at
+ * CONTRACT.md D9 on a manual clock: write_artifacts succeeds at +1800 ms, dispatch queues then and sends its first attempt at
  * +1950 ms; failed attempts are retried 1 s, 2 s, 4 s, 8 s after the answer.
  */
 class WebhookTest {

@@ -13,7 +13,7 @@ import static org.hamcrest.Matchers.aMapWithSize;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 
-/** Keys in both header forms, 401 and 403 on every /v1 route, and the auth probe (D4, D6, D10). */
+/** Keys in both header forms, 401 and 403 on every /v1 route, and the auth probe (CONTRACT.md D4, D6, D10). */
 @ExtendWith(RunningMock.class)
 class AuthenticationTest {
 

@@ -21,7 +21,7 @@ import static com.iduscore.mock.http.Fixtures.DEMO_A2_PARTNER_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-/** Idempotency-Key over HTTP (D5): replay, canonical body, conflict, 4xx not stored, concurrency. */
+/** Idempotency-Key over HTTP (CONTRACT.md D5): replay, canonical body, conflict, 4xx not stored, concurrency. */
 @ExtendWith(RunningMock.class)
 class IdempotencyTest {
 

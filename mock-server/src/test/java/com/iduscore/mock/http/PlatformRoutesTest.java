@@ -14,7 +14,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
 
-/** Health, readiness, the OpenAPI document, request ids, CORS, and the answers for unknown routes and methods (D10, D4). */
+/** Health, readiness, the OpenAPI document, request ids, CORS, and the answers for unknown routes and methods (CONTRACT.md D10, D4). */
 @ExtendWith(RunningMock.class)
 class PlatformRoutesTest {
     private static final String MILLIS_INSTANT = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";

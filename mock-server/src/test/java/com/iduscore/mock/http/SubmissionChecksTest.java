@@ -21,7 +21,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
-/** POST /v1/submissions: each check of D4, in its order, and every named invalid fixture. */
+/** POST /v1/submissions: each check of CONTRACT.md D4, in its order, and every named invalid fixture. */
 @ExtendWith(RunningMock.class)
 class SubmissionChecksTest {
 

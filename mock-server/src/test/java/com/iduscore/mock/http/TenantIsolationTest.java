@@ -14,7 +14,7 @@ import static com.iduscore.mock.http.Fixtures.DEMO_B1_KEY;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 
-/** Ids are tenant-scoped (404 to another tenant) and credential-restricted (403 to another credential), D6. */
+/** Ids are tenant-scoped (404 to another tenant) and credential-restricted (403 to another credential), CONTRACT.md D6. */
 @ExtendWith(RunningMock.class)
 class TenantIsolationTest {
     private Map<String, String> routes;

@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * {@code result.ready} reaches a partner's receiver (a JDK HttpServer on 127.0.0.1), signed as D9 says, and a 500
+ * {@code result.ready} reaches a partner's receiver (a JDK HttpServer on 127.0.0.1), signed as CONTRACT.md D9 says, and a 500
  * from the receiver is retried. Runs its own mock, whose tenants include one with a registered webhook.
  */
 class WebhookDeliveryTest {

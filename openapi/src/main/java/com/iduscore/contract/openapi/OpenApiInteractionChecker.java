@@ -36,7 +36,7 @@ import java.util.Set;
  *       {@code 4xx}/{@code 5xx} JSON body must be an {@code ErrorEnvelope} (checked with {@link SchemaValidator});
  *       anything else passes.</li>
  *   <li>Every error envelope, in the document or not: {@code error.requestId} must equal the response's
- *       {@code x-request-id} header (D4).</li>
+ *       {@code x-request-id} header (CONTRACT.md D4).</li>
  * </ul>
  *
  * <p>Thread-safe; build once and share. Building parses the document (about a second); {@link #shared()} does it once
@@ -212,7 +212,7 @@ public final class OpenApiInteractionChecker {
         return name != null && name.toLowerCase(Locale.ROOT).startsWith(lab) ? "X-Idunox-" + name.substring(lab.length()) : name;
     }
 
-    /** D4: an error envelope's {@code requestId} is the response's {@code x-request-id}. */
+    /** CONTRACT.md D4: an error envelope's {@code requestId} is the response's {@code x-request-id}. */
     private static List<String> requestIdAgreement(int status, Map<String, List<String>> headers, byte[] body) {
         if (status < 400) {
             return List.of();

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code CanonicalSubmissionV1} (D11) against the fixtures and the edge cases the decisions name. */
+/** {@code CanonicalSubmissionV1} (CONTRACT.md D11) against the fixtures and the edge cases the decisions name. */
 class CanonicalSubmissionSchemaTest {
 
     private static final String SCHEMA = "CanonicalSubmissionV1";
@@ -104,7 +104,7 @@ class CanonicalSubmissionSchemaTest {
         });
     }
 
-    // --- D11 rules beyond the fixtures ------------------------------------------------------------------------------
+    // --- CONTRACT.md D11 rules beyond the fixtures ------------------------------------------------------------------------------
 
     @Test
     void a_null_on_an_optional_field_counts_as_absent() {

@@ -164,7 +164,7 @@ class OpenApiDocumentTest {
             assertThat(doc.at("/components/parameters/" + name)).as(name).isEqualTo(job.at("/components/parameters/" + name));
         }
         assertThat(doc.at("/components/parameters/PathResultId")).isEqualTo(result.at("/components/parameters/PathResultId"));
-        // the seed envelope, closed at both levels (D4)
+        // the seed envelope, closed at both levels (CONTRACT.md D4)
         JsonNode seedEnvelope = job.at("/components/schemas/ErrorEnvelope");
         JsonNode ours = doc.at("/components/schemas/ErrorEnvelope");
         assertThat(ours.path("required")).isEqualTo(seedEnvelope.path("required"));

@@ -160,7 +160,7 @@ public final class TrafficLog implements AutoCloseable {
 
     /**
      * The rule a violation line breaks: the validator's message key ({@code validation.response.body.schema.required})
-     * with the side it concerns, or the D4 request-id agreement, or the error envelope of an undocumented route.
+     * with the side it concerns, or the CONTRACT.md D4 request-id agreement, or the error envelope of an undocumented route.
      */
     static String rule(String line) {
         Matcher key = RULE_KEY.matcher(line);

@@ -8,7 +8,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The D4 error envelope, asserted: {@code {"error":{"code","message","requestId","correlationId"?,"details"?}}}, no
+ * The CONTRACT.md D4 error envelope, asserted: {@code {"error":{"code","message","requestId","correlationId"?,"details"?}}}, no
  * other field at either level, {@code requestId} equal to the {@code x-request-id} response header, no stack trace.
  */
 public final class ErrorEnvelope {

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The D7 rules of the pipeline, as predicates over what GET /v1/submissions/{id} shows: which submission status goes
+ * The CONTRACT.md D7 rules of the pipeline, as predicates over what GET /v1/submissions/{id} shows: which submission status goes
  * with which job statuses, which moves are forward, and how each timestamp may change. Each method returns the
  * violations it found (empty: none), worded for a failure message.
  */
@@ -100,7 +100,7 @@ public final class Lifecycle {
     }
 
     /**
-     * The submission statuses D7 allows for the jobs of one observation: received while ingest waits, validating
+     * The submission statuses CONTRACT.md D7 allows for the jobs of one observation: received while ingest waits, validating
      * while it runs, validated once it succeeded (processing allowed once de-identify is queued), processing from
      * de-identify running on, completed once write_artifacts succeeded, failed on a dead letter, rejected when ingest
      * failed for good.
@@ -242,7 +242,7 @@ public final class Lifecycle {
         return digits >= 3 ? 1 : (long) Math.pow(10, 3 - digits);
     }
 
-    /** {@code dead_letter} → "Dead letter": the title case of a slug (D7). */
+    /** {@code dead_letter} → "Dead letter": the title case of a slug (CONTRACT.md D7). */
     public static String label(String slug) {
         String words = slug.replace('_', ' ');
         return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);

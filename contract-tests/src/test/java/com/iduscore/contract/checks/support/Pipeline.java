@@ -23,7 +23,7 @@ public final class Pipeline {
     /** Submission statuses after which nothing changes. */
     public static final Set<String> TERMINAL_SUBMISSION = Set.of("completed", "failed", "rejected");
     /**
-     * Job statuses after which the job never changes. {@code failed} counts: D7 sends a failed attempt that will be
+     * Job statuses after which the job never changes. {@code failed} counts: CONTRACT.md D7 sends a failed attempt that will be
      * retried straight back to {@code queued}, so a job seen {@code failed} has failed for good (an ingest rejection).
      */
     public static final Set<String> TERMINAL_JOB = Set.of("succeeded", "failed", "cancelled", "dead_letter");
@@ -152,13 +152,13 @@ public final class Pipeline {
     }
 
     /**
-     * The {@code jobs} of a submission detail; fails when the list is missing or empty (D3, D7: seven jobs exist from
+     * The {@code jobs} of a submission detail; fails when the list is missing or empty (CONTRACT.md D3, D7: seven jobs exist from
      * the acceptance on), so a check that loops over them never passes by looping over nothing.
      */
     public static List<JsonNode> jobs(JsonNode submission) {
         JsonNode jobs = submission.path("jobs");
         if (!jobs.isArray() || jobs.isEmpty()) {
-            throw new AssertionError("expected the submission's jobs to be a non-empty array (D3, D7: seven jobs from"
+            throw new AssertionError("expected the submission's jobs to be a non-empty array (CONTRACT.md D3, D7: seven jobs from"
                     + " the acceptance on), got " + (jobs.isMissingNode() ? "no jobs field" : jobs.toString())
                     + ". Likely cause: the deployment lists jobs elsewhere or not at all. Submission: " + submission);
         }

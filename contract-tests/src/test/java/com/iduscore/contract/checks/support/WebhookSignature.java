@@ -8,7 +8,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 
 /**
- * The receiver's side of the {@code result.ready} signature (D9): {@code v1=<hex HMAC-SHA256(secret, timestamp + "." + raw body)>},
+ * The receiver's side of the {@code result.ready} signature (CONTRACT.md D9): {@code v1=<hex HMAC-SHA256(secret, timestamp + "." + raw body)>},
  * computed here independently of the server so that a check can say whether a delivery is authentic.
  */
 public final class WebhookSignature {

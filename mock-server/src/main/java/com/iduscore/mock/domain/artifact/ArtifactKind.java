@@ -2,7 +2,7 @@ package com.iduscore.mock.domain.artifact;
 
 import java.util.Optional;
 
-/** The downloadable report formats; {@code inference_score_v1} and {@code score} outputs make no file (D8). */
+/** The downloadable report formats; {@code inference_score_v1} and {@code score} outputs make no file (CONTRACT.md D8). */
 public enum ArtifactKind {
     JSON("json", "JSON", "application/json"),
     HTML("html", "HTML", "text/html; charset=utf-8"),

@@ -2,7 +2,7 @@ package com.iduscore.mock.domain.artifact;
 
 import java.util.UUID;
 
-/** HMAC-SHA256 over the artifact id and expiry (D8); the signature travels in the download URL's query. */
+/** HMAC-SHA256 over the artifact id and expiry (CONTRACT.md D8); the signature travels in the download URL's query. */
 public interface ArtifactUrlSigner {
     /** Hex signature for this artifact and expiry (Unix seconds). */
     String sign(UUID artifactId, long expiresEpochSeconds);

@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 /**
  * Remembers idempotency keys per credential. {@link InMemoryIdempotencyStore} is the default.
  *
- * <p>{@link #claim} is the one atomic step D5 needs: concurrent claims of one key see exactly one {@code create} run,
+ * <p>{@link #claim} is the one atomic step CONTRACT.md D5 needs: concurrent claims of one key see exactly one {@code create} run,
  * and all of them get its record.
  */
 public interface IdempotencyStore {

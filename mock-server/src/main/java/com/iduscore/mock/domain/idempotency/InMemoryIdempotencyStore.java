@@ -19,7 +19,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     /** Which key created which submission, so an evicted submission takes its key along. */
     private final ConcurrentHashMap<UUID, Scope> bySubmission = new ConcurrentHashMap<>();
 
-    /** @param window how long a key is remembered (24 hours in the API, D5) */
+    /** @param window how long a key is remembered (24 hours in the API, CONTRACT.md D5) */
     public InMemoryIdempotencyStore(Duration window) {
         this.window = window;
     }

@@ -111,7 +111,7 @@ public final class Job {
         updatedAt = at;
     }
 
-    /** A failed attempt with attempts left: straight back to queued, {@code queuedAt} unchanged (D7). */
+    /** A failed attempt with attempts left: straight back to queued, {@code queuedAt} unchanged (CONTRACT.md D7). */
     void retry(Instant at, String error, Map<String, Object> detail, Instant startsAt) {
         expect(JobStatus.RUNNING, "retry");
         status = JobStatus.QUEUED;
@@ -161,7 +161,7 @@ public final class Job {
 
     // ---- reading -----------------------------------------------------------------------------------------------
 
-    /** D7: completed (or ended) after its deadline, or still queued/running past it. */
+    /** CONTRACT.md D7: completed (or ended) after its deadline, or still queued/running past it. */
     public boolean slaBreached(Instant now) {
         if (slaDeadlineAt == null) {
             return false;

@@ -3,7 +3,7 @@ package com.iduscore.mock.domain.pipeline;
 /**
  * A job's lifecycle ({@code PartnerProcessingJobStatusPublic}). {@code failed} is final here: it marks an attempt
  * that must not be retried (ingest rejecting a submission); a failure that will be retried goes straight back to
- * {@code queued}, and one that ran out of attempts ends {@code dead_letter} (D7).
+ * {@code queued}, and one that ran out of attempts ends {@code dead_letter} (CONTRACT.md D7).
  */
 public enum JobStatus {
     PENDING("pending", "Pending"),

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The seven jobs of one submission and the rules that move them along the clock (D7). Guarded by the owning
+ * The seven jobs of one submission and the rules that move them along the clock (CONTRACT.md D7). Guarded by the owning
  * submission's monitor.
  *
  * <p>Time is discrete: each job knows when its next transition falls due, and {@link #advanceTo} replays every

@@ -49,7 +49,7 @@ public record PipelineTiming(Duration step, Duration sla, int backoffDivisor, Du
         };
     }
 
-    /** The wait before the next delivery after attempt {@code failedAttempt} failed: 1 s, 2 s, 4 s, 8 s (D9). */
+    /** The wait before the next delivery after attempt {@code failedAttempt} failed: 1 s, 2 s, 4 s, 8 s (CONTRACT.md D9). */
     public Duration webhookBackoff(int failedAttempt) {
         int index = Math.max(0, Math.min(failedAttempt - 1, WEBHOOK_BACKOFF.length - 1));
         return WEBHOOK_BACKOFF[index].dividedBy(backoffDivisor);

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The public wellbeing outcomes ({@code PartnerOutcomePublicId}) and how requested ids map onto them (D8). */
+/** The public wellbeing outcomes ({@code PartnerOutcomePublicId}) and how requested ids map onto them (CONTRACT.md D8). */
 public enum OutcomeArea {
     CARDIOVASCULAR("wellbeing.cardiovascular", "Cardiovascular Wellbeing"),
     COGNITIVE("wellbeing.cognitive", "Cognitive Wellbeing"),

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Deterministic pseudo-scores (D8). A score depends only on the subject's clinical inputs ({@code subject},
+ * Deterministic pseudo-scores (CONTRACT.md D8). A score depends only on the subject's clinical inputs ({@code subject},
  * {@code markers} in code order, {@code reportDocuments}, as the adapter canonicalises them) and the outcome id: the
  * fraction given by the first 53 bits of SHA-256 over that text and the id, rounded to two decimals. So the same body always scores the same,
  * and so does the same person re-submitted under another {@code partnerSubmissionId}, {@code partnerSubjectId},

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns a score into the public outcome summary (D8, api-notes §4): tier {@code low} below 1/3, {@code medium}
+ * Turns a score into the public outcome summary (CONTRACT.md D8, api-notes §4): tier {@code low} below 1/3, {@code medium}
  * below 2/3, else {@code high}; {@code above_reference} from 0.5; the band and placement labels; and the notices.
  */
 public final class OutcomeSummaries {

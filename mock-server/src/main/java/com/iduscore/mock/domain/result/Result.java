@@ -14,7 +14,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The result row of a submission, created when {@code pipeline.run_inference} succeeds (D7): its outcome
+ * The result row of a submission, created when {@code pipeline.run_inference} succeeds (CONTRACT.md D7): its outcome
  * summaries (fixed from then on) and one artifact per requested report format. Guarded by the owning submission's
  * monitor; {@code updatedAt} is the API's {@code completedAt}, "when the result row was last updated".
  */

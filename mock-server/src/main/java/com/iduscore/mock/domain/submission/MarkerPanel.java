@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The 14-marker blood panel check (D11, api-notes §2.1), run after the schema has accepted the body's shape:
+ * The 14-marker blood panel check (CONTRACT.md D11, api-notes §2.1), run after the schema has accepted the body's shape:
  * exactly the 14 codes once each, each with its unit, each value a finite number ≥ 0 ({@code -1} included in the
  * refusal). All problems are reported at once, as {@code details: [{field, message}]} of a
  * {@code SUBMISSION_VALIDATION_ERROR}: first the panel's make-up under field {@code markers} (a count other than 14,

@@ -37,7 +37,7 @@ import java.util.function.Supplier;
  * changes mutable state is called inside {@code synchronized (submission)}. Identity fields are final and may be read
  * without it. Nothing is copied wholesale on a read: a view is built from the fields, field by field.
  *
- * <p><b>Status</b> follows the pipeline (D7): {@code validating} when ingest starts, {@code validated} when it
+ * <p><b>Status</b> follows the pipeline (CONTRACT.md D7): {@code validating} when ingest starts, {@code validated} when it
  * succeeds, {@code processing} when de-identification starts, {@code completed} when the artifacts are written;
  * {@code rejected} when ingest rejects it, {@code failed} when a job before dispatch ends {@code dead_letter}. A
  * webhook that never gets through leaves it {@code completed}.
@@ -215,7 +215,7 @@ public final class Submission {
 
     public void stepEnded(Job job, Instant at) {
         if (job.type() == JobType.DISPATCH_WEBHOOKS) {
-            return; // the result is out; a webhook that never got through does not undo it (D9)
+            return; // the result is out; a webhook that never got through does not undo it (CONTRACT.md D9)
         }
         moveTo(job.type() == JobType.INGEST_VALIDATE && job.status() == JobStatus.FAILED
                 ? SubmissionStatus.REJECTED : SubmissionStatus.FAILED, at);
@@ -258,7 +258,7 @@ public final class Submission {
     // ---- views (monitor held) ----------------------------------------------------------------------------------------
 
     /**
-     * D3. {@code updatedAt} is the latest change to the submission or any of its jobs. {@code counts}:
+     * CONTRACT.md D3. {@code updatedAt} is the latest change to the submission or any of its jobs. {@code counts}:
      * {@code documents} = entries of {@code reportDocuments}, {@code results} = 1 once the result row exists,
      * {@code artifacts} = the result's artifact rows (pending ones included).
      */

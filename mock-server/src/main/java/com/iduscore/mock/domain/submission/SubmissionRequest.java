@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param requestedOutputs    {@code options.requestedOutputs} as sent
  * @param optionalInputsMissing the subject lacks {@code measurements}, {@code history} or {@code familyHistory}
  * @param clinicalInputs      canonical text of the subject's clinical inputs: what scores depend on, and only that
- * @param fingerprint         hex SHA-256 of the whole body's canonical JSON: the idempotency fingerprint (D5)
+ * @param fingerprint         hex SHA-256 of the whole body's canonical JSON: the idempotency fingerprint (CONTRACT.md D5)
  */
 public record SubmissionRequest(String partnerId, String partnerSubmissionId, String partnerSubjectId,
                                 List<Marker> markers, int reportDocuments, List<String> requestedOutcomes,

@@ -1,7 +1,7 @@
 package com.iduscore.mock.domain.submission;
 
 /**
- * A submission's public status ({@code PartnerSubmissionPublicStatus}), in the order it moves (D7):
+ * A submission's public status ({@code PartnerSubmissionPublicStatus}), in the order it moves (CONTRACT.md D7):
  * {@code received → validating → validated → processing → completed}, or to {@code failed} / {@code rejected}.
  */
 public enum SubmissionStatus {

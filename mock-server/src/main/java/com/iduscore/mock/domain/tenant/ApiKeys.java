@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
-/** API keys are only ever held as SHA-256 hashes (D6). Hashing runs on every request, so the digest is reused per thread. */
+/** API keys are only ever held as SHA-256 hashes (CONTRACT.md D6). Hashing runs on every request, so the digest is reused per thread. */
 public final class ApiKeys {
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {

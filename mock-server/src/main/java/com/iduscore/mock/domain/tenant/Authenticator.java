@@ -3,7 +3,7 @@ package com.iduscore.mock.domain.tenant;
 import com.iduscore.mock.domain.PartnerApi.Caller;
 import com.iduscore.mock.domain.error.ApiErrors;
 
-/** Turns a presented API key into a {@link Caller}, or refuses it (D4: INVALID_API_KEY before TENANT_INACTIVE). The key is never logged. */
+/** Turns a presented API key into a {@link Caller}, or refuses it (CONTRACT.md D4: INVALID_API_KEY before TENANT_INACTIVE). The key is never logged. */
 public final class Authenticator {
     private final TenantDirectory directory;
 

@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /**
  * GET /v1/results/{id} (seed PartnerResultDetailResponse). {@code outcome} is sent even when null;
- * {@code outcomes} only when more than one outcome was requested (D8).
+ * {@code outcomes} only when more than one outcome was requested (CONTRACT.md D8).
  */
 public record ResultView(UUID resultId, UUID submissionId, String partnerSubmissionId, String status,
                          String statusLabel, Instant completedAt, OutcomeView outcome,

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The {@code result.ready} body (D9, {@code ResultReadyWebhookEvent}): closed, every field present, in this order.
+ * The {@code result.ready} body (CONTRACT.md D9, {@code ResultReadyWebhookEvent}): closed, every field present, in this order.
  * {@code reportId} is the first artifact's id, or the result id when the submission asked for no report file.
  */
 public record ResultReadyEvent(UUID submissionId, UUID resultId, UUID reportId, String partnerSubmissionId,

@@ -24,7 +24,7 @@ import java.util.function.Consumer;
 
 /**
  * Sends {@code result.ready} deliveries through the {@link WebhookTransport} port, each on its own virtual thread,
- * so no lock of the mock is held while a receiver takes its time. Headers (D9): {@code Content-Type},
+ * so no lock of the mock is held while a receiver takes its time. Headers (CONTRACT.md D9): {@code Content-Type},
  * {@code <prefix>Event}, {@code <prefix>Delivery-Id} (new per attempt), {@code <prefix>Timestamp} (Unix seconds of
  * the server clock), {@code <prefix>Signature} (from the {@link WebhookSigner} port), and {@code X-Api-Key} when the
  * tenant registered one.
