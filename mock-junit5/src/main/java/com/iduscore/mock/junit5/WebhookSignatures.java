@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 
-/** The webhook signature scheme: {@code v1=} + hex HMAC-SHA256(secret, timestamp + "." + raw body). */
+/**
+ * The webhook signature scheme: {@code v1=} + hex HMAC-SHA256(secret, timestamp + "." + raw body). Computed here from
+ * the contract (CONTRACT.md D9.3), not with the mock's own signer, so an assertion on the mock's deliveries checks it.
+ */
 public final class WebhookSignatures {
     private WebhookSignatures() {
     }

@@ -1,6 +1,8 @@
 package com.iduscore.proxy.report;
 
-/** The little HTML the reports need: escaping and one shared style sheet. */
+import com.iduscore.contract.report.Markup;
+
+/** The little HTML the reports need: the suite's escaper and one shared style sheet. */
 public final class Html {
 
     public static final String STYLE = """
@@ -15,23 +17,8 @@ public final class Html {
     private Html() {
     }
 
+    /** The suite's one escaper ({@link Markup#escape}), for any value. */
     public static String esc(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String s = value.toString();
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return value == null ? "" : Markup.escape(value.toString());
     }
 }
