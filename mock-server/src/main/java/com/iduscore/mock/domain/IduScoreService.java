@@ -267,7 +267,7 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
 
     private UUID subjectId(String tenantId, String partnerSubjectId) {
         if (partnerSubjectId == null) {
-            return UUID.randomUUID();
+            return Ids.random();
         }
         return subjects.subjectId(tenantId, partnerSubjectId);
     }

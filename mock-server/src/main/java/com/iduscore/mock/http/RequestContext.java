@@ -1,7 +1,6 @@
 package com.iduscore.mock.http;
 
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
+import com.iduscore.mock.domain.Ids;
 
 /**
  * The ids a response carries back (CONTRACT.md D10, D4): the request id echoed as {@code x-request-id} and {@code error.requestId},
@@ -37,14 +36,8 @@ public record RequestContext(String requestId, String correlationId) {
         return true;
     }
 
-    /**
-     * A random (version 4) UUID from {@link ThreadLocalRandom}: a request id needs to be unique, not unguessable, and
-     * {@link UUID#randomUUID()}'s shared SecureRandom would serialise every request thread under load.
-     */
+    /** A new request id (CONTRACT.md O11 leaves the form open; a UUID, as partners expect). */
     static String newRequestId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        long most = (random.nextLong() & ~0xF000L) | 0x4000L;
-        long least = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(most, least).toString();
+        return Ids.random().toString();
     }
 }

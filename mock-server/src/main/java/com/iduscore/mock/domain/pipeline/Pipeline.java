@@ -1,5 +1,6 @@
 package com.iduscore.mock.domain.pipeline;
 
+import com.iduscore.mock.domain.Ids;
 import com.iduscore.mock.domain.state.StateSnapshot.JobState;
 
 import java.time.Duration;
@@ -43,7 +44,7 @@ public final class Pipeline {
         List<Job> jobs = new ArrayList<>(ORDER.length);
         UUID parent = null;
         for (JobType type : ORDER) {
-            Job job = new Job(UUID.randomUUID(), type, parent, correlationId, createdAt);
+            Job job = new Job(Ids.random(), type, parent, correlationId, createdAt);
             jobs.add(job);
             parent = job.id();
         }
@@ -192,7 +193,7 @@ public final class Pipeline {
 
     private void startAttempt(Job job, Instant at, Instant now, PipelineListener listener) {
         if (job.type() == JobType.DISPATCH_WEBHOOKS && listener.hasWebhook()) {
-            UUID deliveryId = UUID.randomUUID();
+            UUID deliveryId = Ids.random();
             job.start(now, null);
             job.awaitDelivery(deliveryId);
             listener.started(job, now);

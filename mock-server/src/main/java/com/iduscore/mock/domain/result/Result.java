@@ -1,5 +1,6 @@
 package com.iduscore.mock.domain.result;
 
+import com.iduscore.mock.domain.Ids;
 import com.iduscore.mock.domain.artifact.Artifact;
 import com.iduscore.mock.domain.artifact.ArtifactKind;
 import com.iduscore.mock.domain.state.StateSnapshot.ArtifactState;
@@ -36,9 +37,9 @@ public final class Result {
     public static Result create(Instant at, List<OutcomeView> outcomes, List<ArtifactKind> kinds) {
         List<Artifact> artifacts = new ArrayList<>(kinds.size());
         for (ArtifactKind kind : kinds) {
-            artifacts.add(new Artifact(UUID.randomUUID(), kind, at, null));
+            artifacts.add(new Artifact(Ids.random(), kind, at, null));
         }
-        return new Result(UUID.randomUUID(), at, at, outcomes, artifacts);
+        return new Result(Ids.random(), at, at, outcomes, artifacts);
     }
 
     public UUID id() { return id; }

@@ -1,5 +1,6 @@
 package com.iduscore.mock.domain.submission;
 
+import com.iduscore.mock.domain.Ids;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -11,7 +12,7 @@ public final class SubjectRegistry {
     private final ConcurrentHashMap<Key, UUID> subjects = new ConcurrentHashMap<>();
 
     public UUID subjectId(String tenantId, String partnerSubjectId) {
-        return subjects.computeIfAbsent(new Key(tenantId, partnerSubjectId), key -> UUID.randomUUID());
+        return subjects.computeIfAbsent(new Key(tenantId, partnerSubjectId), key -> Ids.random());
     }
 
     /** Records a subject id known from a snapshot. */

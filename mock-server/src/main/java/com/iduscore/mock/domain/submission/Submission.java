@@ -1,5 +1,6 @@
 package com.iduscore.mock.domain.submission;
 
+import com.iduscore.mock.domain.Ids;
 import com.iduscore.mock.domain.artifact.Artifact;
 import com.iduscore.mock.domain.artifact.ArtifactKind;
 import com.iduscore.mock.domain.artifact.ReportContent;
@@ -97,7 +98,7 @@ public final class Submission {
             ArtifactKind.forRequestedOutput(output).ifPresent(kinds::add);
         }
         Scenario scenario = Scenario.forPartnerSubmissionId(request.partnerSubmissionId());
-        return new Submission(UUID.randomUUID(), tenantId, partnerId, subjectId, request.partnerSubmissionId(),
+        return new Submission(Ids.random(), tenantId, partnerId, subjectId, request.partnerSubmissionId(),
                 request.partnerSubjectId(), correlationId, now, request.reportDocuments(),
                 request.optionalInputsMissing(), OutcomeScorer.score(request.clinicalInputs(), areas),
                 List.copyOf(kinds), Pipeline.start(correlationId, now, scenario, timing), SubmissionStatus.RECEIVED,
