@@ -130,6 +130,15 @@ class TenantsFileTest {
         }
 
         @Test
+        void accepts_a_webhook_whose_api_key_is_null() throws IOException {
+            Path file = write(file("{\"tenantId\":\"t\",\"webhook\":{\"url\":\"http://127.0.0.1:9999/hook\","
+                    + "\"secret\":\"s\",\"apiKey\":null},\"credentials\":[" + credential(PARTNER_1, "k") + "]}"));
+
+            assertThat(TenantsFile.load(file).get(0).webhook())
+                    .isEqualTo(new WebhookConfig("http://127.0.0.1:9999/hook", "s", null));
+        }
+
+        @Test
         void normalises_partner_ids_to_lowercase() throws IOException {
             Path file = write(file(tenant("t", credential(PARTNER_1.toUpperCase(), "k"))));
 
