@@ -87,6 +87,8 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
     private final IdempotencyStore idempotency;
     private final SubjectRegistry subjects = new SubjectRegistry();
     private final DeliveryLog deliveries;
+    /** How many of the oldest submissions one eviction pass looks at. */
+    private static final int EVICTION_SCAN = 32;
     /** Submissions oldest first, for eviction beyond {@code maxSubmissions}. */
     private final java.util.concurrent.ConcurrentLinkedDeque<Submission> arrivals = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private final int maxSubmissions;
@@ -219,7 +221,10 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
 
     /**
      * Beyond {@code maxSubmissions}, forgets the oldest submissions whose pipeline has ended, with their jobs, result,
-     * artifacts and idempotency key. Open ones are kept whatever their age. Scans a bounded stretch per call.
+     * artifacts and idempotency key. Open ones are kept whatever their age. Scans a short stretch per call (each call
+     * adds one submission, so a few evictions per call keep up), so a POST never pays for a long run of open ones at
+     * the front (a manual clock nobody moves keeps every submission open: a scan of thousands per POST cut the POST
+     * rate tenfold).
      */
     private void evictBeyondLimit() {
         if (submissions.size() <= maxSubmissions) {
@@ -227,7 +232,7 @@ public final class IduScoreService implements PartnerApi, MockControl, AutoClose
         }
         synchronized (arrivals) {
             java.util.Iterator<Submission> oldestFirst = arrivals.iterator();
-            for (int scanned = 0; scanned < 10_000 && submissions.size() > maxSubmissions && oldestFirst.hasNext(); scanned++) {
+            for (int scanned = 0; scanned < EVICTION_SCAN && submissions.size() > maxSubmissions && oldestFirst.hasNext(); scanned++) {
                 Submission submission = oldestFirst.next();
                 if (submissions.bySubmissionId(submission.id()) != submission) {
                     oldestFirst.remove(); // reset or replaced
