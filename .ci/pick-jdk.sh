@@ -1,4 +1,4 @@
-# Sourced by .ci/run and benchmark/run.sh: exports JAVA_HOME and PATH for the newest JDK 21+ it finds.
+# Sourced by .ci/run and every script a user runs (benchmark/run.sh, proxy/*.sh, mock-junit5/benchmark.sh, mock-server/iduscore-mock.sh): exports JAVA_HOME and PATH for the newest JDK 21+ it finds.
 # The machines' default java is 17; candidates are JAVA_HOME, the javac on PATH, /usr/lib/jvm, /opt/java and /opt/jdk*.
 # Exits the calling script with status 1 when none is found.
 

@@ -3,6 +3,7 @@
 # Usage: mock-junit5/benchmark.sh [starts] [resets]     (defaults 30 and 300; about half a minute)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. .ci/pick-jdk.sh   # the same JDK 21+ choice as .ci/run (the default java may be 17)
 MVN_OFFLINE=${MVN_OFFLINE:--o}
 # package the shaded mock and this module (tests compiled, not run), and write this module's test classpath
 mvn -B -q $MVN_OFFLINE package -pl mock-junit5 -am -DskipTests \

@@ -6,6 +6,7 @@
 # Ends by itself in about 3 x (10 s warm-up + 8 s window) plus start-up; both servers are stopped by PID on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. .ci/pick-jdk.sh   # the same JDK 21+ choice as .ci/run (the default java may be 17)
 if [ ! -f mock-server/target/iduscore-mock-server.jar ] || [ ! -f proxy/target/iduscore-proxy.jar ]; then
   mvn -B -q package -pl proxy -am -DskipTests
 fi

@@ -12,6 +12,7 @@ if [ $# -ne 3 ]; then
 fi
 url=$1 key=$2 partner=$3
 cd "$(dirname "$0")/.."
+. .ci/pick-jdk.sh   # the same JDK 21+ choice as .ci/run (the default java may be 17)
 out=${OUT:-reports/stub-vs-real-$(date -u +%Y%m%dT%H%M%SZ)}
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
