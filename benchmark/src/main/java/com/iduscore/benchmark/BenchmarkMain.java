@@ -109,7 +109,9 @@ public final class BenchmarkMain implements Callable<Integer> {
                 "--container-threads", Integer.toString(serverThreads));
         Path logs = out.resolve("logs");
         if (soak != null) {
-            return soak(jvm, mockArgs, logs);
+            // the real clock, as a partner runs it: submissions finish in seconds, so --max-submissions can evict them
+            // (on a manual clock nobody moves, every submission stays open and is kept, by design)
+            return soak(jvm, List.of("--port", "{PORT}"), logs);
         }
 
         boolean withArchive = Files.isRegularFile(mockArchive);

@@ -110,7 +110,7 @@ final class Soak {
                 first.rss(), last.rss()));
         md.append("RSS every ").append(SAMPLE_EVERY.toSeconds()).append(" s: ");
         md.append(String.join(", ", outcome.samples().stream().map(s -> s.atSeconds() + " s " + s.rss()).toList()));
-        md.append(".\nAbout half the requests are POSTs, each adding a submission with seven jobs; the mock keeps at most "
+        md.append(".\nThe mock runs on its real clock. About half the requests are POSTs, each adding a submission with seven jobs; the mock keeps at most "
                 + "--max-submissions of them (default 100 000) and evicts the oldest finished ones, so memory levels off. "
                 + "RSS includes the heap the JVM grows into before it collects hard (up to -Xmx, see --server-heap).\n");
         return md.toString();
