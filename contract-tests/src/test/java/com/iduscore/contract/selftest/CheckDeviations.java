@@ -274,14 +274,11 @@ final class CheckDeviations {
                         })),
                 PlantedDeviation.of("a_completed_pipeline_reported_failed", "LIFE-04",
                         "a submission whose jobs all succeeded says status failed",
-                        () -> onJson("GET", SUBMISSION, 200, json -> {
-                            if (!"completed".equals(json.path("status").asText())) {
-                                return false;
-                            }
+                        () -> onJson("GET", SUBMISSION, 200, whenCompleted(json -> {
                             json.put("status", "failed");
                             json.put("statusLabel", "Failed");
                             return true;
-                        })),
+                        }))),
                 PlantedDeviation.of("jobs_with_another_correlation_id", "LIFE-07",
                         "the job summaries carry another correlationId than the POST's",
                         () -> onJson("GET", SUBMISSION, 200, json -> eachJob(json, job -> job.put("correlationId", "not-the-posts")))),
@@ -341,14 +338,11 @@ final class CheckDeviations {
                         })),
                 PlantedDeviation.of("an_artifact_count_one_too_many", "LIFE-17",
                         "counts.artifacts of a completed submission is one more than the result lists",
-                        () -> onJson("GET", SUBMISSION, 200, json -> {
-                            if (!"completed".equals(json.path("status").asText())) {
-                                return false;
-                            }
+                        () -> onJson("GET", SUBMISSION, 200, whenCompleted(json -> {
                             ObjectNode counts = (ObjectNode) json.path("counts");
                             counts.put("artifacts", counts.path("artifacts").asInt() + 1);
                             return true;
-                        })),
+                        }))),
                 PlantedDeviation.of("a_retry_counted_once", "LIFE-21",
                         "a retried run_inference that succeeded says attempts 1",
                         () -> onJson("GET", SUBMISSION, 200, json -> eachJob(json, job -> {
@@ -417,14 +411,11 @@ final class CheckDeviations {
                         })),
                 PlantedDeviation.of("a_result_status_unlike_the_submissions", "RES-07",
                         "a completed result says status processing",
-                        () -> onJson("GET", RESULT, 200, json -> {
-                            if (!"completed".equals(json.path("status").asText())) {
-                                return false;
-                            }
+                        () -> onJson("GET", RESULT, 200, whenCompleted(json -> {
                             json.put("status", "processing");
                             json.put("statusLabel", "Processing");
                             return true;
-                        })),
+                        }))),
                 PlantedDeviation.of("default_outcomes_in_reverse_order", "RES-08",
                         "the outcomes come in reverse order (outcome kept equal to outcomes[0])",
                         () -> onJson("GET", RESULT, 200, json -> {
@@ -551,6 +542,11 @@ final class CheckDeviations {
             out = out.withJson(json.get());
         }
         return out;
+    }
+
+    /** {@code edit}, applied only to a body that says {@code status: completed} (the others pass unchanged). */
+    static Deviations.JsonEdit whenCompleted(Deviations.JsonEdit edit) {
+        return json -> "completed".equals(json.path("status").asText()) && edit.apply(json);
     }
 
     static boolean eachJob(ObjectNode submission, java.util.function.Consumer<ObjectNode> edit) {

@@ -19,6 +19,7 @@ import static com.iduscore.contract.selftest.CheckDeviations.editError;
 import static com.iduscore.contract.selftest.CheckDeviations.eachJob;
 import static com.iduscore.contract.selftest.CheckDeviations.onWebhook;
 import static com.iduscore.contract.selftest.CheckDeviations.when;
+import static com.iduscore.contract.selftest.CheckDeviations.whenCompleted;
 import static com.iduscore.contract.selftest.Deviations.onJson;
 import static com.iduscore.contract.selftest.Deviations.withErrorCode;
 
@@ -180,14 +181,11 @@ final class MoreCheckDeviations {
                 // ---------------------------------------------------------------- LIFE, ART, RES, HOOK
                 PlantedDeviation.of("a_completed_run_reported_rejected", "LIFE-02",
                         "a completed submission says status rejected",
-                        () -> onJson("GET", SUBMISSION, 200, json -> {
-                            if (!"completed".equals(json.path("status").asText())) {
-                                return false;
-                            }
+                        () -> onJson("GET", SUBMISSION, 200, whenCompleted(json -> {
                             json.put("status", "rejected");
                             json.put("statusLabel", "Rejected");
                             return true;
-                        })),
+                        }))),
                 PlantedDeviation.of("artifacts_written_a_day_late", "LIFE-12",
                         "write_artifacts says it completed a day after it did",
                         () -> onJson("GET", SUBMISSION, 200, json -> eachJob(json, job -> {
@@ -217,14 +215,11 @@ final class MoreCheckDeviations {
                                         "{}".getBytes(StandardCharsets.UTF_8)))),
                 PlantedDeviation.of("an_artifact_counted_for_a_score_only_result", "ART-10",
                         "counts.artifacts of a completed submission is one more than it made",
-                        () -> onJson("GET", SUBMISSION, 200, json -> {
-                            if (!"completed".equals(json.path("status").asText())) {
-                                return false;
-                            }
+                        () -> onJson("GET", SUBMISSION, 200, whenCompleted(json -> {
                             ObjectNode counts = (ObjectNode) json.path("counts");
                             counts.put("artifacts", counts.path("artifacts").asInt() + 1);
                             return true;
-                        })),
+                        }))),
                 PlantedDeviation.of("a_synonym_kept", "RES-09",
                         "the result names wellbeing.renal as wellbeing.kidney, as it was requested",
                         () -> onJson("GET", RESULT, 200, json -> {
