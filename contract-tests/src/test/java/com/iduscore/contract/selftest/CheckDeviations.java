@@ -27,9 +27,10 @@ import static com.iduscore.contract.selftest.Deviations.withErrorCode;
  */
 final class CheckDeviations {
 
-    private static final Pattern SUBMISSION = Pattern.compile("^/v1/submissions/[^/]+$");
-    private static final Pattern RESULT = Pattern.compile("^/v1/results/[^/]+$");
-    private static final Pattern JOB = Pattern.compile("^/v1/jobs/[^/]+$");
+    // the routes Deviations names, one definition each
+    private static final Pattern SUBMISSION = Deviations.SUBMISSION;
+    private static final Pattern RESULT = Deviations.RESULT;
+    private static final Pattern JOB = Deviations.JOB;
     private static final Pattern SUBMIT = Pattern.compile("^/v1/submissions$");
 
     private CheckDeviations() {

@@ -22,9 +22,9 @@ import java.util.regex.Pattern;
  */
 final class Deviations {
 
-    private static final Pattern SUBMISSION = Pattern.compile("^/v1/submissions/[^/]+$");
-    private static final Pattern JOB = Pattern.compile("^/v1/jobs/[^/]+$");
-    private static final Pattern RESULT = Pattern.compile("^/v1/results/[^/]+$");
+    static final Pattern SUBMISSION = Pattern.compile("^/v1/submissions/[^/]+$");
+    static final Pattern JOB = Pattern.compile("^/v1/jobs/[^/]+$");
+    static final Pattern RESULT = Pattern.compile("^/v1/results/[^/]+$");
     private static final Pattern ID_ROUTE = Pattern.compile("^/v1/(submissions|jobs|results)/[^/]+$");
 
     private Deviations() {

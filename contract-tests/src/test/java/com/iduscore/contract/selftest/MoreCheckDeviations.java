@@ -29,8 +29,8 @@ import static com.iduscore.contract.selftest.Deviations.withErrorCode;
  */
 final class MoreCheckDeviations {
 
-    private static final Pattern SUBMISSION = Pattern.compile("^/v1/submissions/[^/]+$");
-    private static final Pattern RESULT = Pattern.compile("^/v1/results/[^/]+$");
+    private static final Pattern SUBMISSION = Deviations.SUBMISSION;
+    private static final Pattern RESULT = Deviations.RESULT;
     private static final Pattern EMPTY_JSON_BODY = Pattern.compile("^\\s*$");
 
     private MoreCheckDeviations() {

@@ -87,15 +87,7 @@ final class NestedRun {
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
                 .build();
         Collector collector = new Collector(idBySource, dynamicIds);
-        // a run of its own, carried by its own launcher session: its recorder, the given target, no baseline gate
-        ConformanceRun run = ConformanceRun.of(target, Optional.empty());
-        ClassLoader previousContext = Thread.currentThread().getContextClassLoader();
-        try (LauncherSession session = run.openSession()) {
-            Thread.currentThread().setContextClassLoader(loader);
-            session.getLauncher().execute(discovery, collector);
-        } finally {
-            Thread.currentThread().setContextClassLoader(previousContext);
-        }
+        execute(target, loader, discovery, collector);
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
         for (String id : ids) {
             outcomes.put(id, collector.outcomes.getOrDefault(id, new Outcome(id, Status.NOT_RUN, "selected but never reported")));
@@ -138,6 +130,11 @@ final class NestedRun {
                 .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "8")
                 .configurationParameter("junit.jupiter.execution.parallel.config.fixed.max-pool-size", "8")
                 .build();
+        execute(target, loader, discovery, collector);
+    }
+
+    private static void execute(Target target, FreshCatalogueLoader loader, LauncherDiscoveryRequest discovery,
+                                Collector collector) {
         // a run of its own, carried by its own launcher session: its recorder, the given target, no baseline gate
         ConformanceRun run = ConformanceRun.of(target, Optional.empty());
         ClassLoader previousContext = Thread.currentThread().getContextClassLoader();
